@@ -1,0 +1,81 @@
+"""Helpers every command module shares: opening the desk, parsing IDs, printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from briefs.desk import SqliteDesk, open_desk
+from briefs.errors import InputError
+
+T = TypeVar("T")
+_REF = re.compile(r"^\s*([sbnSBN]?)(\d+)\s*$")
+_PREFIX = {"source": "s", "brief": "b", "snippet": "n"}
+
+
+@contextmanager
+def desk_from(args: argparse.Namespace) -> Iterator[SqliteDesk]:
+    """The desk named by --desk / BRIEFS_DESK; a desk created here receives the sample article."""
+    desk = open_desk(getattr(args, "desk", None), seed_sample=True)
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+def parse_ref(text: str, default: str = "source") -> tuple[str, int]:
+    """`s3` -> ("source", 3), `b2` -> ("brief", 2), `n7` -> ("snippet", 7); a bare number is `default`."""
+    match = _REF.match(text)
+    if not match:
+        raise InputError(f"{text!r} is not an ID; use s12 for a source, b3 for a brief, n7 for a snippet")
+    prefix, number = match.group(1).lower(), int(match.group(2))
+    if not prefix:
+        return default, number
+    kind = {v: k for k, v in _PREFIX.items()}[prefix]
+    return kind, number
+
+
+def ref_id(text: str, kind: str) -> int:
+    """The number of an ID that must be of `kind` (a bare number is taken as that kind)."""
+    got, number = parse_ref(text, kind)
+    if got != kind:
+        raise InputError(f"{text} is a {got} ID; this command takes a {kind} ID like {_PREFIX[kind]}{number}")
+    return number
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def print_jsonl(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
+    """Yield items, drawing a progress bar on stderr when stdout is a terminal and there is more than one."""
+    if total < 2 or not is_tty():
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def shorten(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

@@ -1,0 +1,290 @@
+"""`briefs import`, `briefs sources`, `briefs show`, `briefs remove`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from briefs.cli.common import desk_from, parse_ref, print_json, progress, shorten
+from briefs.errors import BriefsError, InputError
+from briefs.model import Source
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from briefs.cli import Formatter
+
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        formatter_class=Formatter,
+        help="import articles (files, URLs, or - for stdin) onto the desk",
+        description=(
+            "Import each PATH or URL as an immutable source snapshot: clean article text plus title,\n"
+            "author, outlet, date and URL for citation. Formats: .html/.htm (saved pages), .txt/.md,\n"
+            ".pdf, .docx, http(s):// URLs, and - for standard input. Importing the same text twice is\n"
+            "recognised and reported, not duplicated. A bad file is reported and the others still import."
+        ),
+    )
+    p.add_argument("targets", nargs="+", metavar="PATH|URL", help="files, URLs, or - for standard input")
+    p.add_argument("--url", help="the web address of a saved page (used for its citation and metadata)")
+    p.add_argument("--title", help="set the title instead of the one found in the page")
+    p.add_argument("--author", help="set the author")
+    p.add_argument("--outlet", help="set the outlet (publication) name")
+    p.add_argument("--date", help="set the publication date (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print one JSON array of results")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "sources",
+        parents=[common],
+        formatter_class=Formatter,
+        help="list the sources on the desk",
+        description="List the desk's sources, newest first, or those matching a full-text search.",
+    )
+    p.add_argument("--search", "-s", metavar="QUERY", help="full-text search over titles and text")
+    p.add_argument("--limit", type=int, default=None, help="show at most this many")
+    p.add_argument("--all", action="store_true", help="include removed sources")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser(
+        "show",
+        parents=[common],
+        formatter_class=Formatter,
+        help="show a source (s12), brief (b3) or snippet (n7)",
+        description="Show one item from the desk. A bare number is a source ID.",
+    )
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--text", action="store_true", help="print a source's clean text")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "remove",
+        parents=[common],
+        formatter_class=Formatter,
+        help="remove a source (s12), snippet (n7) or brief (b3)",
+        description=(
+            "Remove an item. A removed source is hidden but its snapshot is kept, so briefs that cite it\n"
+            "still verify; importing the same text again restores it. Removing a brief deletes it and\n"
+            "asks for --yes."
+        ),
+    )
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="do not ask before deleting a brief")
+    p.set_defaults(func=cmd_remove)
+
+
+# ------------------------------------------------------------------------------------------ import
+def cmd_import(args: argparse.Namespace) -> int:
+    from briefs.sources import load_source
+
+    if args.url and len(args.targets) > 1:
+        raise InputError("--url names one page's address; give it with a single PATH")
+    overrides = _meta_overrides(args)
+    results: list[dict[str, Any]] = []
+    failed = 0
+    with desk_from(args) as desk:
+        for target in progress(args.targets, len(args.targets), "Importing"):
+            try:
+                new = load_source(target, url=args.url)
+                if overrides:
+                    new.meta = new.meta.model_validate({**new.meta.model_dump(), **overrides})
+                added = desk.add_source(new)
+            except BriefsError as exc:
+                if args.debug:
+                    raise
+                failed += 1
+                results.append({"target": target, "status": "failed", "error": str(exc)})
+                print(f"briefs: {exc}", file=sys.stderr)
+                continue
+            status = "imported" if added.created else ("restored" if added.restored else "exists")
+            results.append({"target": target, "status": status, **source_json(added.source)})
+            if not args.json:
+                print(_import_line(status, added.source))
+    if args.json:
+        print_json(results)
+    return 2 if failed else 0
+
+
+def _meta_overrides(args: argparse.Namespace) -> dict[str, str]:
+    pairs = {"title": args.title, "author": args.author, "publication": args.outlet, "published": args.date}
+    values = {k: v for k, v in pairs.items() if v}
+    if values:
+        from pydantic import ValidationError
+
+        from briefs.model import SourceMeta
+
+        try:
+            SourceMeta(**values)
+        except ValidationError as exc:
+            raise InputError(f"--date {args.date}: {exc.errors()[0]['msg']}") from None
+    return values
+
+
+def _import_line(status: str, source: Source) -> str:
+    what = {
+        "imported": "imported",
+        "exists": "already on the desk as",
+        "restored": "restored (it had been removed) as",
+    }[status]
+    return f"{what} {source.ref}: {_cite_line(source)}"
+
+
+def _cite_line(source: Source) -> str:
+    meta = source.meta
+    parts = [meta.publication, meta.author, meta.published]
+    extra = ", ".join(p for p in parts if p)
+    title = shorten(source.display_title, 70)
+    return f"{title} ({extra}; {source.words} words)" if extra else f"{title} ({source.words} words)"
+
+
+# ----------------------------------------------------------------------------------------- sources
+def source_json(source: Source, *, text: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": source.ref,
+        "kind": source.kind.value,
+        "origin": source.origin,
+        "sha256": source.sha256,
+        "title": source.meta.title,
+        "author": source.meta.author,
+        "publication": source.meta.publication,
+        "published": source.meta.published,
+        "url": source.meta.url,
+        "language": source.meta.language,
+        "words": source.words,
+        "snippets": source.snippet_count,
+        "imported_at": source.imported_at.isoformat(),
+        "removed": source.removed,
+    }
+    if text:
+        data["text"] = source.text
+    return data
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    with desk_from(args) as desk:
+        if args.search:
+            sources = desk.search_sources(args.search, limit=args.limit or 200)
+        else:
+            sources = desk.list_sources(limit=args.limit, include_removed=args.all)
+    if args.json:
+        print_json([source_json(s) for s in sources])
+        return 0
+    if not sources:
+        print("no sources match" if args.search else "the desk has no sources; add one with `briefs import FILE`")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column, style in (("ID", "cyan"), ("Date", ""), ("Outlet", ""), ("Title", ""), ("Words", ""), ("Picked", "")):
+        table.add_column(column, style=style or None, justify="right" if column in {"Words", "Picked"} else "left")
+    for s in sources:
+        title = s.display_title + (" [removed]" if s.removed else "")
+        table.add_row(
+            s.ref, s.meta.published or "", shorten(s.meta.publication, 22), title, str(s.words), str(s.snippet_count)
+        )
+    Console(soft_wrap=False).print(table, overflow="ellipsis", crop=True)
+    return 0
+
+
+# -------------------------------------------------------------------------------------------- show
+def cmd_show(args: argparse.Namespace) -> int:
+    kind, number = parse_ref(args.id)
+    with desk_from(args) as desk:
+        if kind == "source":
+            source = desk.get_source(number)
+            if args.json:
+                print_json(source_json(source, text=args.text))
+            elif args.text:
+                sys.stdout.write(source.text if source.text.endswith("\n") else source.text + "\n")
+            else:
+                _print_source(source, desk.list_snippets(number))
+        elif kind == "snippet":
+            snippet = desk.get_snippet(number)
+            if args.json:
+                print_json(snippet.model_dump(mode="json") | {"id": snippet.ref, "source": f"s{snippet.source_id}"})
+            else:
+                who = f" ({snippet.speaker})" if snippet.speaker else ""
+                print(f"{snippet.ref} {snippet.kind.value} from s{snippet.source_id} "
+                      f"[{snippet.start}:{snippet.end}]{who}\n{snippet.display_text}")
+        else:
+            return show_brief(args, desk, number)
+    return 0
+
+
+def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
+    brief = desk.get_brief(number)
+    if args.json:
+        print_json(brief.model_dump(mode="json") | {"id": brief.ref})
+        return 0
+    print(f"{brief.ref}  {brief.title}")
+    print(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}")
+    for name, value in brief.fields.items():
+        print(f"  {name}: {shorten(value, 90)}")
+    snippets = desk.get_snippets(brief.snippet_ids())
+    for section in brief.sections:
+        print(f"\n[{section.name}]")
+        for sid in section.snippet_ids:
+            snippet = snippets.get(sid)
+            if snippet is None:
+                print(f"  n{sid} (missing)")
+                continue
+            who = f" — {snippet.speaker}" if snippet.speaker else ""
+            print(f"  {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 80)}{who}")
+    return 0
+
+
+def _print_source(source: Source, snippets: list) -> None:
+    meta = source.meta
+    rows = [
+        ("Title", meta.title),
+        ("Author", meta.author),
+        ("Outlet", meta.publication),
+        ("Date", meta.published),
+        ("URL", meta.url),
+        ("Imported", f"{source.imported_at:%Y-%m-%d %H:%M} UTC from {source.origin}"),
+        ("Words", str(source.words)),
+        ("SHA-256", source.sha256),
+    ]
+    print(f"{source.ref}" + ("  [removed]" if source.removed else ""))
+    for label, value in rows:
+        if value:
+            print(f"  {label + ':':<10} {value}")
+    print()
+    preview = source.text.strip().split("\n\n")[:2]
+    for para in preview:
+        print("  " + shorten(para, 300))
+    if snippets:
+        print(f"\n  {len(snippets)} snippet(s) picked:")
+        for snippet in snippets:
+            who = f" — {snippet.speaker}" if snippet.speaker else ""
+            print(f"    {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 70)}{who}")
+    print("\n  (briefs show --text " + source.ref + " prints the whole text)")
+
+
+# ------------------------------------------------------------------------------------------ remove
+def cmd_remove(args: argparse.Namespace) -> int:
+    kind, number = parse_ref(args.id)
+    with desk_from(args) as desk:
+        if kind == "source":
+            source = desk.remove_source(number)
+            print(f"removed {source.ref}: {shorten(source.display_title, 70)} "
+                  "(its snapshot is kept for briefs that cite it; import it again to restore it)")
+        elif kind == "snippet":
+            snippet = desk.remove_snippet(number)
+            print(f"removed {snippet.ref}: {shorten(snippet.display_text, 70)}")
+        else:
+            brief = desk.get_brief(number)
+            if not args.yes:
+                if not sys.stdin.isatty():
+                    raise InputError(f"removing brief {brief.ref} deletes it; add --yes to confirm")
+                answer = input(f"Delete brief {brief.ref} '{brief.title}'? [y/N] ")
+                if answer.strip().lower() not in {"y", "yes"}:
+                    print("kept")
+                    return 1
+            desk.remove_brief(number)
+            print(f"deleted {brief.ref}: {brief.title}")
+    return 0

@@ -1,0 +1,60 @@
+"""User-facing errors.
+
+Every failure a user can cause or fix raises a BriefsError subclass whose message is one line that
+names the input and says what to do. The CLI prints it without a traceback; the TUI shows it as a
+notification.
+"""
+
+from __future__ import annotations
+
+
+class BriefsError(Exception):
+    """A failure the user can act on. `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        # One line, always: a message that spans lines is hard to read in a notification or a log.
+        super().__init__(" ".join(str(message).split()))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputError(BriefsError):
+    """Bad input or usage: a file, URL, ID or option that cannot be used as given."""
+
+    exit_code = 2
+
+
+class ImportFailed(InputError):
+    """A source could not be imported."""
+
+
+class NotFound(InputError):
+    """An ID that names nothing on the desk."""
+
+
+class DeskError(BriefsError):
+    """The desk file cannot be opened or written."""
+
+
+class ConflictError(BriefsError):
+    """Someone else saved the same brief first: the save was not applied."""
+
+    def __init__(self, message: str, *, current_revision: int | None = None) -> None:
+        super().__init__(message)
+        self.current_revision = current_revision
+
+
+class TemplateError(InputError):
+    """A brief template is missing, invalid or failed to render."""
+
+
+class ExportError(BriefsError):
+    """A brief could not be written to a file."""
+
+
+class CheckFailed(BriefsError):
+    """A brief failed a blocking check (for example a quote that is not verbatim)."""

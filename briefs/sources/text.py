@@ -1,0 +1,72 @@
+"""Plain text and Markdown: decode whatever encoding the file is in, and change nothing else.
+
+Offsets into a .txt source must line up with the file, so the only change is `\r\n` (and a lone `\r`)
+to `\n`; a byte-order mark is part of the encoding, not the text, and goes too.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from briefs.errors import ImportFailed
+from briefs.model import NewSource, SourceKind, SourceMeta
+from briefs.sources.common import clean_text, looks_binary
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Decode bytes of unknown encoding: BOM first, then strict UTF-8, then charset-normalizer."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise ImportFailed(f"{origin} is not text in any encoding Briefs knows; is it a binary file?")
+        text = str(best)
+    if "\x00" in text[:4096] or looks_binary(text):
+        raise ImportFailed(f"{origin} looks like binary data, not text; import the original document instead")
+    return text
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_text(data: bytes, *, origin: str, kind: SourceKind = SourceKind.TEXT, url: str | None = None) -> NewSource:
+    text = clean_text(normalise_newlines(decode_text(data, origin)))
+    if not text.strip():
+        raise ImportFailed(f"{origin} has no text; nothing to import")
+    return NewSource(
+        kind=kind,
+        origin=origin,
+        text=text,
+        meta=SourceMeta(title=guess_title(text), url=url),
+        original=data,
+        original_type="text/plain",
+    )
+
+
+def guess_title(text: str) -> str | None:
+    """The first non-empty line, when it is short enough to be a headline (Markdown '#' stripped)."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 150 else None
+    return None

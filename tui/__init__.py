@@ -1,0 +1,1 @@
+"""The Briefs drafting app (Textual). Thin: it calls briefs.* services and keeps no business logic."""
