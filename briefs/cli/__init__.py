@@ -28,6 +28,9 @@ Run `briefs` with no arguments to open the drafting app on your desk.
 The desk is one SQLite file: --desk PATH or BRIEFS_DESK choose another."""
 
 
+DESK_HELP = "the desk file (default: $BRIEFS_DESK, else desk.sqlite in the user data folder)"
+
+
 class Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=32, width=min(100, _terminal_width()))
@@ -43,9 +46,7 @@ def _terminal_width() -> int:
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand accepts too, so `briefs import x --desk d` works like `briefs --desk d import x`."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--desk", metavar="PATH", default=argparse.SUPPRESS, help="the desk file (default: $BRIEFS_DESK or the user data folder)"
-    )
+    common.add_argument("--desk", metavar="PATH", default=argparse.SUPPRESS, help=DESK_HELP)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback when something fails"
     )
@@ -55,7 +56,7 @@ def common_options() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefs", description=DESCRIPTION, formatter_class=Formatter)
     parser.add_argument("--version", action="version", version=f"briefs {__version__}")
-    parser.add_argument("--desk", metavar="PATH", default=None, help="the desk file (default: $BRIEFS_DESK or the user data folder)")
+    parser.add_argument("--desk", metavar="PATH", default=None, help=DESK_HELP)
     parser.add_argument("--debug", action="store_true", default=False, help="show a traceback when something fails")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     common = common_options()
