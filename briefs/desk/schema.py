@@ -41,7 +41,8 @@ MIGRATIONS: list[str] = [
     );
 
     CREATE VIRTUAL TABLE sources_fts USING fts5(
-        title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+        prefix='1 2 3'
     );
     CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
         INSERT INTO sources_fts(rowid, title, text) VALUES (NEW.id, NEW.title, NEW.text);

@@ -34,15 +34,32 @@ def decode_text(data: bytes, origin: str) -> str:
     except UnicodeDecodeError:
         text = None
     if text is None:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
+        text = _detect(data)
+        if text is None:
             raise ImportFailed(f"{origin} is not text in any encoding Briefs knows; is it a binary file?")
-        text = str(best)
     if "\x00" in text[:4096] or looks_binary(text):
         raise ImportFailed(f"{origin} looks like binary data, not text; import the original document instead")
     return text
+
+
+# Among encodings that decode a file equally cleanly, charset-normalizer may pick a rare one
+# (ISO-8859-10 for a short French text, turning guillemets into other letters). News text that is not
+# UTF-8 is overwhelmingly Windows-1252 or Latin-1, so they win a tie.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return None
+    for encoding in _PREFERRED:
+        for match in results:
+            if match.encoding == encoding and match.chaos <= best.chaos + 0.005:
+                return str(match)
+    return str(best)
 
 
 def normalise_newlines(text: str) -> str:
