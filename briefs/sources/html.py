@@ -1,0 +1,73 @@
+"""Saved or fetched web pages: article text by trafilatura, citation metadata cleaned by `meta`.
+
+The page is parsed once (trafilatura's own loader, which guesses the encoding from the bytes); the same
+tree is read for metadata and handed to `bare_extraction`, which works on a copy of it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from briefs.errors import ImportFailed
+from briefs.model import NewSource, SourceKind, SourceMeta
+from briefs.sources import meta as pagemeta
+from briefs.sources.common import clean_text, looks_binary
+
+# trafilatura logs every page it finds no article in at ERROR level; Briefs reports that itself.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
+    """Import a web page: its article text and the metadata a citation needs."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html as parse_html
+
+    if not data.strip():
+        raise ImportFailed(f"{origin} is empty; nothing to import")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
+    try:
+        tree = parse_html(data)
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        raise ImportFailed(f"{origin} is not a readable web page; save the page again as HTML and retry")
+
+    try:
+        document = bare_extraction(tree, url=url, with_metadata=True)
+    except (ValueError, TypeError):
+        document = None
+    text = clean_text(document.text or "") if document is not None else ""
+    if not text.strip():
+        raise ImportFailed(
+            f"{origin} has no article text Briefs can find; save the article's own page (not a list or home page) "
+            "or paste its text"
+        )
+    if looks_binary(text):
+        raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
+
+    signals = pagemeta.read_signals(tree)
+    page_url = url or document.url or signals.canonical or None
+    host = pagemeta.host_of(page_url)
+    outlet = pagemeta.choose_outlet(signals, document.sitename, host)
+    metadata = SourceMeta(
+        title=pagemeta.choose_title(signals, document.title, outlet, host),
+        author=pagemeta.choose_author(signals, document.author, outlet, host),
+        publication=outlet,
+        published=pagemeta.choose_date(signals, document.date),
+        url=page_url if page_url and page_url.startswith(("http://", "https://")) else None,
+        language=pagemeta.choose_language(signals) or document.language,
+    )
+    for name in ("title", "author", "publication"):
+        value = getattr(metadata, name)
+        if value:
+            setattr(metadata, name, clean_text(value))
+    return NewSource(
+        kind=SourceKind.HTML,
+        origin=origin,
+        text=text,
+        meta=metadata,
+        original=data,
+        original_type="text/html",
+    )

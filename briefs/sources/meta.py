@@ -1,0 +1,807 @@
+"""Citation metadata for a web page: title, author, date and outlet, cleaned.
+
+trafilatura finds metadata on almost any page, but what it returns is often not what a citation needs:
+the site name left in the title, a social-media title instead of the visible headline, an account name
+or the outlet as author, a date read from the URL or from the claim a fact-check reviews, a bare domain
+as outlet. News sites mark up the facts a citation needs in a few well-known places (JSON-LD
+NewsArticle, OpenGraph and article: meta tags, itemprop, rel=author, byline classes), so this module
+reads those from the parsed page once and decides each field, falling back to trafilatura's value,
+cleaned the same way, when the page marks nothing up.
+
+Everything here reads an lxml tree the caller has already parsed: the page is parsed only once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+# schema.org types whose `headline`, `author` and `datePublished` describe the article on the page.
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "askpublicnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "techarticle",
+    "report",
+    "scholarlyarticle",
+    "satiricalarticle",
+    "socialmediaposting",
+}
+# A fact-check page describes itself as a ClaimReview; its `itemReviewed` is the claim, whose date is
+# not the article's.
+REVIEW_TYPES = {"claimreview"}
+ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "website", "onlinebusiness"}
+
+# Wire services and words that mark an organisation rather than a person in a byline.
+AGENCIES = {
+    "reuters",
+    "associated press",
+    "the associated press",
+    "ap",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "bloomberg",
+    "bloomberg news",
+    "pa media",
+    "press association",
+    "the canadian press",
+    "dpa",
+    "upi",
+    "efe",
+    "ansa",
+    "xinhua",
+    "kyodo",
+    "aap",
+    "cnn",
+    "bbc",
+    "bbc news",
+    "npr",
+}
+ORG_WORDS = {
+    "news",
+    "press",
+    "media",
+    "agency",
+    "agencies",
+    "staff",
+    "team",
+    "desk",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "network",
+    "editorial",
+    "editors",
+    "newsroom",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "contributor",
+    "contributors",
+    "service",
+    "services",
+    "daily",
+    "weekly",
+    "magazine",
+    "radio",
+    "tv",
+    "television",
+    "online",
+    "digital",
+    "group",
+    "inc",
+    "ltd",
+    "llc",
+    "company",
+    "wire",
+    "wires",
+    "report",
+    "bureau",
+    "board",
+    "office",
+    "channel",
+}
+# Account names that content systems put where a person's name belongs.
+ACCOUNT_NAMES = {
+    "admin",
+    "administrator",
+    "editor",
+    "editors",
+    "webmaster",
+    "webadmin",
+    "user",
+    "guest",
+    "anonymous",
+    "unknown",
+    "staff",
+    "author",
+    "root",
+    "system",
+    "newsroom",
+    "web team",
+    "web desk",
+    "online desk",
+    "news desk",
+    "digital desk",
+    "site admin",
+    "wpadmin",
+    "wordpress",
+    "content team",
+}
+# Lower-case words that belong inside a person's name.
+NAME_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "den",
+    "van",
+    "von",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "di",
+    "bin",
+    "bint",
+    "al",
+    "el",
+    "ibn",
+    "y",
+    "e",
+    "ter",
+    "ten",
+    "st.",
+}
+
+_SPACE = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:view|see|read|more)\s+(?:all\s+)?(?:posts|articles|stories|content)?\s*(?:from|by)"
+    r"|(?:written|posted|published|story|reported|reporting|words|text|article|report|interview|analysis)"
+    r"(?:\s+and\s+\w+)?\s+by"
+    r"|by|authors?|about\s+the\s+author|contributors?|von|par|por|door|di)\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+# What follows a name in a byline: a place, a date, a role, an e-mail address.
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:in|for|at|from|on|reporting\s+from|updated|published|posted|last\s+updated)\s+\S.*$"
+    r"|\s*(?:\||•|·|—|–|-)\s+.*$"
+    r"|\s+\S+@\S+.*$"
+    r"|\s+\d.*$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sund\s|\set\s|\sy\s(?=[A-Z])|\n|/|\|)\s*", re.IGNORECASE)
+# "Jane DoeReuters": two names whose text nodes were joined without a space. A lower-case letter
+# followed by an upper-case one inside a word is that join, except in prefixes like Mc/Mac/De/O'.
+_GLUED = re.compile(
+    r"(?<=[a-zà-ÿ]{2})(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bLa)(?<!\bLe)(?<!\bDi)(?<!\bDa)(?=[A-Z][a-zà-ÿ])"
+)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « ", " // ", " ~ ", " • ")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_DATE_WORDS_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DATE_WORDS_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_TWO_PART_SUFFIXES = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+_HOST_PREFIXES = {"www", "m", "amp", "mobile", "edition", "news", "en", "uk", "us", "eu", "beta"}
+
+DATE_META_NAMES = (
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "citation_publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article_date_original",
+    "original-publish-date",
+    "datepublished",
+)
+AUTHOR_META_NAMES = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+    "twitter:creator",
+)
+SITE_META_NAMES = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+
+
+def norm(text: str) -> str:
+    """Letters and digits only, lower case: for comparing names written in different ways."""
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def squash(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+@dataclass
+class PageSignals:
+    """What the page itself says about the article, read once from its tree."""
+
+    title_tag: str = ""
+    h1: list[tuple[str, bool]] = field(default_factory=list)  # (text, looks like the article's headline)
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> contents
+    ld_articles: list[dict[str, Any]] = field(default_factory=list)
+    ld_reviews: list[dict[str, Any]] = field(default_factory=list)
+    ld_orgs: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    itemprop_dates: list[str] = field(default_factory=list)
+    lang: str = ""
+    canonical: str = ""
+
+    def first_meta(self, *names: str) -> str:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return squash(value)
+        return ""
+
+
+# ------------------------------------------------------------------------------------------- reading
+_SIGNAL_XPATH = (
+    "//title | //meta | //h1 | //link[@rel='canonical'] | //script[@type='application/ld+json']"
+    " | //*[@itemprop='author' or @itemprop='datePublished' or @rel='author']"
+    " | //*[contains(@class,'byline') or contains(@class,'author') or contains(@id,'byline')]"
+)
+
+
+def read_signals(tree: HtmlElement) -> PageSignals:
+    """Collect metadata candidates from the page in one pass over its tree."""
+    signals = PageSignals()
+    root = tree.getroottree().getroot()
+    signals.lang = squash(root.get("lang") or root.get("xml:lang") or "")
+    byline_seen: set[int] = set()
+    for el in tree.xpath(_SIGNAL_XPATH):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").lower()
+            content = el.get("content")
+            if key and content:
+                signals.meta.setdefault(key.strip(), []).append(content)
+            continue
+        if tag == "title":
+            if not signals.title_tag:
+                signals.title_tag = squash(el.text_content())
+            continue
+        if tag == "link" and el.get("rel") == "canonical":
+            signals.canonical = signals.canonical or (el.get("href") or "")
+            continue
+        if tag == "script":
+            _read_json_ld(el.text or "", signals)
+            continue
+        if tag == "h1":
+            text = squash(el.text_content())
+            if text:
+                signals.h1.append((text, _is_headline_h1(el)))
+        itemprop = (el.get("itemprop") or "").lower()
+        if itemprop == "datepublished":
+            value = el.get("content") or el.get("datetime") or squash(el.text_content())
+            if value:
+                signals.itemprop_dates.append(value)
+            continue
+        if tag in {"h1", "script", "style"}:
+            continue
+        if _is_byline(el, itemprop) and not any(id(a) in byline_seen for a in el.iterancestors()):
+            byline_seen.add(id(el))
+            text = _byline_text(el)
+            if text:
+                signals.bylines.append(text)
+    return signals
+
+
+def _is_headline_h1(el: HtmlElement) -> bool:
+    """An h1 inside the site's header or logo is the site's name, not the article's headline."""
+    if el.find(".//img") is not None and not squash(el.text_content()):
+        return False
+    for anc in (el, *el.iterancestors()):
+        if anc.tag in {"header", "nav"} and anc.getparent() is not None and anc.getparent().tag == "body":
+            return False
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}".lower()
+        if any(word in marks for word in ("logo", "masthead", "site-title", "site-name", "brand", "navbar")):
+            return False
+        if anc.tag in {"article", "main"}:
+            return True
+    return True
+
+
+def _is_byline(el: HtmlElement, itemprop: str) -> bool:
+    if itemprop == "author" or el.get("rel") == "author":
+        return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if "byline" in marks:
+        return True
+    # "author" classes also mark avatars, bios, comment authors and "more by this author" boxes.
+    if any(
+        word in marks for word in ("bio", "avatar", "comment", "image", "photo", "img", "social", "more", "related")
+    ):
+        return False
+    return any(
+        word in marks
+        for word in ("author-name", "author_name", "authorname", "article-author", "post-author", "entry-author")
+    ) or marks.strip() in {"author", "authors", "author vcard", "vcard author"}
+
+
+def _byline_text(el: HtmlElement) -> str:
+    # Text nodes are joined with a space: the page shows "Jane Doe" and "Reuters" in separate spans, and
+    # joining them without one is how "Jane DoeReuters" happens. Dates and buttons are not names.
+    if el.tag in _BYLINE_SKIP:
+        return ""
+    parts: list[str] = []
+    _collect_text(el, parts)
+    text = squash(" ".join(parts))
+    return text if len(text) <= 200 else ""
+
+
+_BYLINE_SKIP = {"time", "script", "style", "button", "svg", "noscript", "img", "figure"}
+
+
+def _collect_text(node: HtmlElement, parts: list[str]) -> None:
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in _BYLINE_SKIP:
+            _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _read_json_ld(raw: str, signals: PageSignals) -> None:
+    raw = raw.strip()
+    if not raw:
+        return
+    try:
+        data = json.loads(raw, strict=False)
+    except ValueError:
+        # Some sites leave HTML comments or a trailing semicolon around the JSON.
+        cleaned = raw.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+        try:
+            data = json.loads(cleaned, strict=False)
+        except ValueError:
+            return
+    for node in _ld_nodes(data):
+        types = {t.lower() for t in _as_list(node.get("@type")) if isinstance(t, str)}
+        if types & ARTICLE_TYPES:
+            signals.ld_articles.append(node)
+        elif types & REVIEW_TYPES:
+            signals.ld_reviews.append(node)
+        elif types & ORG_TYPES:
+            name = node.get("name")
+            if isinstance(name, str) and name.strip():
+                signals.ld_orgs.append(squash(name))
+
+
+def _ld_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Top-level JSON-LD nodes, including those in lists and @graph (not nested properties)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_nodes(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _ld_nodes(data["@graph"])
+        if "@type" in data:
+            yield data
+        main = data.get("mainEntity")
+        if isinstance(main, dict) and "@type" in main:
+            yield main
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+# ------------------------------------------------------------------------------------------- outlet
+def host_of(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def domain_label(host: str) -> str:
+    """The registrable name of a host: 'www.example-news.co.uk' -> 'example-news'."""
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    labels = labels[:-1]  # the top-level domain
+    if len(labels) >= 2 and labels[-1] in _TWO_PART_SUFFIXES:
+        labels = labels[:-1]
+    return labels[-1]
+
+
+def name_from_domain(host: str) -> str | None:
+    """A readable outlet name from a domain, the last resort: 'example-news.com' -> 'Example News'."""
+    label = domain_label(host)
+    if not label or label.replace("-", "").isdigit():
+        return None
+    words = [w for w in label.split("-") if w]
+    if len(words) == 1 and len(words[0]) <= 4:
+        return words[0].upper()
+    return " ".join(w.capitalize() for w in words)
+
+
+def _looks_like_domain(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", text.strip().lower()))
+
+
+def _clean_site_name(text: str | None) -> str | None:
+    text = squash(text)
+    if not text:
+        return None
+    text = text.lstrip("@").strip()
+    for separator in (" | ", " - ", " – ", " — ", ": "):
+        head, sep, tail = text.partition(separator)
+        if sep and tail.lower() in {"home", "homepage", "home page", "latest news", "news", "breaking news"}:
+            text = head
+    if not text or _looks_like_domain(text) or len(text) > 80:
+        return None
+    return text
+
+
+def _site_from_title(title: str, host: str) -> str | None:
+    """'Headline | The Example Times' on exampletimes.com: the part of the title that names the domain."""
+    label = norm(domain_label(host))
+    if len(label) < 3 or not title:
+        return None
+    for separator in _TITLE_SEPARATORS:
+        if separator in title:
+            for part in (title.rsplit(separator, 1)[1], title.split(separator, 1)[0]):
+                key = norm(part)
+                if (
+                    key
+                    and len(part) <= 60
+                    and (key == label or (len(key) >= 3 and label in key and len(key) <= 3 * len(label)))
+                ):
+                    return squash(part)
+    return None
+
+
+def choose_outlet(signals: PageSignals, trafilatura_site: str | None, host: str) -> str | None:
+    """og:site_name, then the article's JSON-LD publisher, then other named sources; a domain last."""
+    candidates: list[str | None] = [signals.first_meta("og:site_name")]
+    for article in signals.ld_articles:
+        for publisher in _as_list(article.get("publisher")):
+            if isinstance(publisher, dict):
+                candidates.append(publisher.get("name") if isinstance(publisher.get("name"), str) else None)
+            elif isinstance(publisher, str):
+                candidates.append(publisher)
+    candidates.extend(signals.ld_orgs)
+    candidates.append(_site_from_title(signals.title_tag, host))
+    candidates.append(signals.first_meta("application-name"))
+    candidates.append(trafilatura_site)
+    for candidate in candidates:
+        cleaned = _clean_site_name(candidate)
+        if cleaned:
+            return cleaned
+    return name_from_domain(host) if host else None
+
+
+# -------------------------------------------------------------------------------------------- title
+def _site_keys(outlet: str | None, host: str) -> set[str]:
+    keys = {norm(outlet)} if outlet else set()
+    label = norm(domain_label(host))
+    if len(label) >= 3:
+        keys.add(label)
+    return {k for k in keys if k}
+
+
+def _names_site(part: str, keys: set[str]) -> bool:
+    key = norm(part)
+    if not key or len(part) > 70:
+        return False
+    for site in keys:
+        if key == site or (len(site) >= 3 and site in key and len(key) <= len(site) + 12):
+            return True
+        if len(key) >= 4 and key in site:
+            return True
+    return False
+
+
+def strip_site_name(title: str, outlet: str | None, host: str) -> str:
+    """Remove ' | Site', ' - Site', 'Site: ' and the like from a headline."""
+    title = squash(title)
+    keys = _site_keys(outlet, host)
+    changed = True
+    while changed and title:
+        changed = False
+        for separator in _TITLE_SEPARATORS:
+            if separator not in title:
+                continue
+            head, tail = title.rsplit(separator, 1)
+            if head.strip() and _names_site(tail, keys):
+                title, changed = head.strip(), True
+                break
+            first, rest = title.split(separator, 1)
+            if rest.strip() and _names_site(first, keys):
+                title, changed = rest.strip(), True
+                break
+        if not changed and ": " in title:
+            first, rest = title.split(": ", 1)
+            if rest.strip() and _names_site(first, keys):
+                title, changed = rest.strip(), True
+    # Without a known site name, a short segment after ' | ' is still a site or section name.
+    if " | " in title:
+        head, tail = title.split(" | ", 1)
+        if len(tail.split()) <= 4 and len(head.split()) >= 3:
+            title = head.strip()
+    return title
+
+
+def _similar(a: str, b: str) -> bool:
+    ka, kb = norm(a), norm(b)
+    if not ka or not kb:
+        return False
+    if ka in kb or kb in ka:
+        return True
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.6
+
+
+def choose_title(signals: PageSignals, trafilatura_title: str | None, outlet: str | None, host: str) -> str | None:
+    """The visible headline (h1) when the page has a plausible one, else the article's own title."""
+    keys = _site_keys(outlet, host)
+    references = [_ld_text(article.get("headline")) or _ld_text(article.get("name")) for article in signals.ld_articles]
+    references += [signals.first_meta("og:title"), signals.first_meta("twitter:title"), signals.title_tag]
+    references = [r for r in references if r]
+    h1s = [
+        (text, headline)
+        for text, headline in signals.h1
+        if 3 <= len(text) <= 300 and not _names_site(text, keys) and headline
+    ]
+    if h1s:
+        agreeing = [text for text, _ in h1s if any(_similar(text, ref) for ref in references)]
+        if agreeing:
+            return strip_site_name(agreeing[0], outlet, host)
+        # A visible headline that differs from the social title is still the headline, if it reads like one.
+        if len(h1s) == 1 and len(h1s[0][0].split()) >= 3:
+            return strip_site_name(h1s[0][0], outlet, host)
+    for candidate in references:
+        if candidate.endswith(("…", "...")):
+            continue
+        stripped = strip_site_name(candidate, outlet, host)
+        if stripped and not _names_site(stripped, keys):
+            return stripped
+    if trafilatura_title:
+        return strip_site_name(trafilatura_title, outlet, host) or None
+    return None
+
+
+def _ld_text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return squash(value) if isinstance(value, str) else ""
+
+
+# ------------------------------------------------------------------------------------------- author
+def _titlecase_name(name: str) -> str:
+    if name.isupper() and len(name) > 3:
+        return " ".join(
+            part.capitalize() if "-" not in part else "-".join(p.capitalize() for p in part.split("-"))
+            for part in name.split()
+        )
+    return name
+
+
+def is_person_name(name: str, org_keys: set[str]) -> bool:
+    """A plausible personal name: two to five capitalised words, not an account, outlet or agency."""
+    if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
+        return False
+    low = name.lower().strip()
+    if low in ACCOUNT_NAMES or low in AGENCIES or norm(name) in org_keys:
+        return False
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        return False
+    for word in words:
+        if word.lower() in NAME_PARTICLES:
+            continue
+        if not (word[0].isupper() or word[0] in "'’"):
+            return False
+    return True
+
+
+def split_names(raw: str) -> list[str]:
+    """Separate the names in a byline: 'By Jane Doe and John Roe, Reuters' -> the pieces to check."""
+    raw = squash(raw)
+    prev = None
+    while prev != raw:
+        prev = raw
+        raw = _BYLINE_PREFIX.sub("", raw, count=1).strip()
+    raw = _GLUED.sub(" ; ", raw)
+    pieces = []
+    for piece in _NAME_SPLIT.split(raw):
+        piece = squash(_BYLINE_PREFIX.sub("", piece, count=1))
+        piece = squash(_BYLINE_TAIL.sub("", piece))
+        piece = piece.strip(" .,:;-–—|")
+        if piece:
+            pieces.append(_titlecase_name(piece))
+    return pieces
+
+
+def _clean_author_list(raws: Iterable[str], org_keys: set[str]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for raw in raws:
+        for piece in split_names(raw):
+            key = norm(piece)
+            if key not in seen and is_person_name(piece, org_keys):
+                seen.add(key)
+                names.append(piece)
+    return names
+
+
+def _ld_people(value: Any) -> tuple[list[str], list[str]]:
+    """JSON-LD `author`: the people's names and, separately, the organisations'."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            people.append(item)
+        elif isinstance(item, dict):
+            types = {t.lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
+            name = item.get("name")
+            if not isinstance(name, str):
+                given, family = item.get("givenName"), item.get("familyName")
+                name = " ".join(p for p in (given, family) if isinstance(p, str)) or None
+            if not name:
+                continue
+            (orgs if types & ORG_TYPES else people).append(name)
+    return people, orgs
+
+
+def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: str | None, host: str) -> str | None:
+    """People named as the article's authors, in page order, joined by '; '; None when only an account
+    name or the outlet itself is given."""
+    org_keys = _site_keys(outlet, host)
+    ld_people: list[str] = []
+    ld_orgs: list[str] = []
+    for article in signals.ld_articles[:1] or signals.ld_reviews[:1]:
+        people, orgs = _ld_people(article.get("author"))
+        ld_people += people
+        ld_orgs += orgs
+    meta_authors = [
+        value
+        for name in AUTHOR_META_NAMES
+        for value in signals.meta.get(name, ())
+        if not value.startswith(("http://", "https://", "@"))
+    ]
+    for candidates in (ld_people, signals.bylines, meta_authors, [trafilatura_author or ""]):
+        names = _clean_author_list(candidates, org_keys)
+        if names:
+            return "; ".join(names)
+    # No person named: a wire service that is not the outlet itself is the author a citation gives.
+    for raw in [*ld_orgs, *signals.bylines, *meta_authors]:
+        for piece in split_names(raw):
+            if piece.lower() in AGENCIES and norm(piece) not in org_keys:
+                return piece
+    return None
+
+
+# --------------------------------------------------------------------------------------------- date
+def parse_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD) from the date formats pages use, in the page's own time zone."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    found: tuple[int, int, int] | None = None
+    for pattern in (_DATE_ISO, _DATE_SLASH, _DATE_COMPACT):
+        match = pattern.search(text)
+        if match:
+            found = (int(match[1]), int(match[2]), int(match[3]))
+            break
+    if found is None:
+        match = _DATE_WORDS_MDY.search(text)
+        if match and match[1].lower() in _MONTHS:
+            found = (int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
+        else:
+            match = _DATE_WORDS_DMY.search(text)
+            if match and match[2].lower() in _MONTHS:
+                found = (int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+    if found is None:
+        try:
+            parsed = parsedate_to_datetime(text)
+            found = (parsed.year, parsed.month, parsed.day)
+        except (TypeError, ValueError, IndexError):
+            return None
+    try:
+        day = date(*found)
+    except ValueError:
+        return None
+    if not 1990 <= day.year <= date.today().year + 1:
+        return None
+    return day.isoformat()
+
+
+def choose_date(signals: PageSignals, trafilatura_date: str | None) -> str | None:
+    """The article's own publication date: JSON-LD datePublished, then article:published_time and
+    similar tags, then itemprop; htmldate's guess (via trafilatura) only when the page marks none."""
+    candidates: list[Any] = [a.get("datePublished") for a in signals.ld_articles]
+    # A fact-check's own date, never its itemReviewed's (the claim being checked).
+    candidates += [r.get("datePublished") for r in signals.ld_reviews]
+    candidates += [signals.first_meta(name) for name in DATE_META_NAMES]
+    candidates += signals.itemprop_dates
+    candidates += [a.get("dateCreated") for a in signals.ld_articles]
+    for candidate in candidates:
+        parsed = parse_date(_ld_text(candidate) if not isinstance(candidate, str) else candidate)
+        if parsed:
+            return parsed
+    return parse_date(trafilatura_date)
+
+
+# ----------------------------------------------------------------------------------------- language
+def choose_language(signals: PageSignals) -> str | None:
+    for raw in (signals.lang, signals.first_meta("content-language"), signals.first_meta("og:locale")):
+        code = raw.replace("_", "-").split("-")[0].strip().lower()
+        if code.isalpha() and 2 <= len(code) <= 3:
+            return code
+    return None
