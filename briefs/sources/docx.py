@@ -1,0 +1,100 @@
+"""Word documents (.docx) by python-docx: body paragraphs and tables in order, core properties as metadata."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING
+
+from briefs.errors import ImportFailed
+from briefs.model import NewSource, SourceKind, SourceMeta
+from briefs.sources.common import clean_text
+
+if TYPE_CHECKING:
+    from docx.table import Table
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Password-protected Office files are not zips at all but OLE compound files with this signature.
+# Names that Word and libraries put in the author field when nobody set it: not a citation's author.
+_PLACEHOLDER_AUTHORS = {"python-docx", "microsoft office user", "windows user", "administrator", "admin", "user"}
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def load_docx(data: bytes, *, origin: str) -> NewSource:
+    """Import a .docx: paragraphs joined by blank lines, table cells one per line."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if data.startswith(_OLE_SIGNATURE):
+        raise ImportFailed(
+            f"{origin} is password-protected or an old-format Word file; save it unprotected as .docx and retry"
+        )
+    if not data.startswith(b"PK"):
+        raise ImportFailed(f"{origin} is not a Word document (not a .docx package); check the file or its extension")
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        raise ImportFailed(
+            f"{origin} is a damaged or incomplete .docx ({type(exc).__name__}); open and save it again in Word"
+        ) from None
+    except Exception as exc:  # python-docx raises lxml errors on broken XML parts
+        raise ImportFailed(
+            f"{origin} is a damaged .docx ({type(exc).__name__}); open and save it again in Word"
+        ) from None
+
+    blocks: list[str] = []
+    first_heading: str | None = None
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            blocks.extend(_table_lines(block))
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
+        if first_heading is None and (style == "Title" or style.startswith("Heading")):
+            first_heading = text
+        blocks.append(text)
+    text = clean_text("\n\n".join(blocks).replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise ImportFailed(f"{origin} has no text; nothing to import")
+
+    props = document.core_properties
+    when = props.created or props.modified
+    return NewSource(
+        kind=SourceKind.DOCX,
+        origin=origin,
+        text=text,
+        meta=SourceMeta(
+            title=clean_text(props.title or "") or first_heading or _first_line(text),
+            author=_author(props.author),
+            published=when.date().isoformat() if when else None,
+            language=(props.language or "").split("-")[0].lower() or None,
+        ),
+        original=data,
+        original_type=DOCX_TYPE,
+    )
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            value = " ".join(cell.text.split())
+            # Merged cells repeat: python-docx returns the same cell once per grid column it spans.
+            if value and (not cells or cells[-1] != value):
+                cells.append(value)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _author(value: str | None) -> str | None:
+    value = clean_text(" ".join((value or "").split()))
+    return value if value and value.lower() not in _PLACEHOLDER_AUTHORS else None
+
+
+def _first_line(text: str) -> str | None:
+    line = text.split("\n", 1)[0].strip()
+    return line if line and len(line) <= 150 else None

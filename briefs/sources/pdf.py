@@ -1,0 +1,148 @@
+"""PDF documents: the text layer by pypdfium2 (pypdf when pdfium cannot open the file), info for metadata.
+
+A PDF's text comes in visual lines. Lines that continue a sentence (the next one starts in lower case)
+are joined with a space so a quote spanning a line break can be found as written; blank lines and page
+breaks stay paragraph breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefs.errors import ImportFailed
+from briefs.model import NewSource, SourceKind, SourceMeta
+from briefs.sources.common import clean_text, looks_binary
+from briefs.sources.meta import parse_date
+
+# pdfium's FPDF_GetLastError code for a missing or wrong password.
+_PDFIUM_PASSWORD_ERROR = 4
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?=[a-z(])")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+
+@dataclass
+class _Pdf:
+    pages: list[str] = field(default_factory=list)
+    info: dict[str, str] = field(default_factory=dict)
+
+
+class _Encrypted(Exception):
+    pass
+
+
+def load_pdf(data: bytes, *, origin: str) -> NewSource:
+    """Import a PDF's text layer, refusing encrypted, corrupt and scanned (image-only) files."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise ImportFailed(f"{origin} is not a PDF (no PDF header); check the file or its extension")
+    try:
+        pdf = _read_with_pdfium(data)
+    except _Encrypted:
+        raise ImportFailed(
+            f"{origin} is password-protected; remove the password (print to PDF) and import again"
+        ) from None
+    except Exception:
+        # pdfium refuses some damaged files that pypdf can still read: try it before giving up.
+        pdf = _read_with_pypdf(data, origin)
+    text = _join_pages(pdf.pages)
+    if not text.strip() and pdf.pages:
+        raise ImportFailed(
+            f"{origin} has no text layer (a scan or images only); run OCR first "
+            "(for example `ocrmypdf in.pdf out.pdf`) and import the result"
+        )
+    if not text.strip():
+        raise ImportFailed(f"{origin} has no pages with text; check the file")
+    if looks_binary(text):
+        raise ImportFailed(f"{origin}: its text layer is garbled (broken font encoding); run OCR on it first")
+    info = pdf.info
+    return NewSource(
+        kind=SourceKind.PDF,
+        origin=origin,
+        text=text,
+        meta=SourceMeta(
+            title=clean_text(info.get("Title", "")) or _first_line(text),
+            author=clean_text(info.get("Author", "")) or None,
+            published=_pdf_date(info.get("CreationDate")),
+        ),
+        original=data,
+        original_type="application/pdf",
+    )
+
+
+def _read_with_pdfium(data: bytes) -> _Pdf:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            raise _Encrypted from None
+        raise
+    try:
+        pdf = _Pdf(info={k: v for k, v in document.get_metadata_dict(skip_empty=True).items() if isinstance(v, str)})
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                pdf.pages.append(textpage.get_text_range())
+            finally:
+                textpage.close()
+                page.close()
+        return pdf
+    finally:
+        document.close()
+
+
+def _read_with_pypdf(data: bytes, origin: str) -> _Pdf:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ImportFailed(f"{origin} is password-protected; remove the password (print to PDF) and import again")
+        pdf = _Pdf(pages=[page.extract_text() or "" for page in reader.pages])
+        info = reader.metadata or {}
+        for key in ("Title", "Author", "CreationDate"):
+            value = info.get(f"/{key}")
+            if value:
+                pdf.info[key] = str(value)
+        return pdf
+    except ImportFailed:
+        raise
+    except FileNotDecryptedError:
+        raise ImportFailed(f"{origin} is password-protected; remove the password and import again") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+        raise ImportFailed(f"{origin} is a damaged PDF that cannot be read; export it again from its source") from None
+
+
+def _join_pages(pages: list[str]) -> str:
+    cleaned = []
+    for page in pages:
+        page = page.replace("\r\n", "\n").replace("\r", "\n")
+        # pdfium marks a word hyphenated across a line break with U+0002: rejoin the word.
+        page = page.replace("\x02\n", "").replace("\x02", "-")
+        page = _TRAILING_SPACE.sub("\n", page)
+        page = _SOFT_BREAK.sub(" ", page)
+        if page.strip():
+            cleaned.append(page.strip())
+    text = "\n\n".join(cleaned)
+    return clean_text(_MANY_BLANKS.sub("\n\n", text))
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 150 else None
+    return None
+
+
+def _pdf_date(value: str | None) -> str | None:
+    """PDF dates look like D:20240305103000+01'00'."""
+    if not value:
+        return None
+    return parse_date(value.strip().removeprefix("D:"))
