@@ -1,0 +1,107 @@
+"""Collecting snippets and arranging a brief: every operation saves at once and can be undone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefs import collect
+from briefs.desk import open_desk
+from briefs.errors import InputError
+from briefs.extract import analyse
+from briefs.model import SnippetKind
+from briefs.sample import sample_source
+
+
+@pytest.fixture
+def desk(desk_path: Path):
+    d = open_desk(desk_path)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def source(desk):
+    added = desk.add_source(sample_source()).source
+    return desk.get_source(added.id)
+
+
+def test_accepting_a_suggested_quote_keeps_its_speaker_and_offsets(desk, source) -> None:
+    quote = next(q for q in analyse(source.text).quotes if q.speaker)
+    snippet, change = collect.add_snippet(desk, collect.quote_snippet(source.id, quote))
+    assert snippet.id is not None
+    assert source.text[snippet.start:snippet.end] == quote.text == snippet.text
+    assert snippet.speaker == quote.speaker and snippet.origin == "suggested"
+    # Accepting the same suggestion twice does not pick it twice.
+    again, _ = collect.add_snippet(desk, collect.quote_snippet(source.id, quote))
+    assert again.id == snippet.id and len(desk.list_snippets(source.id)) == 1
+    change.undo(desk)
+    assert desk.list_snippets(source.id) == []
+
+
+def test_a_selection_is_trimmed_of_space_and_quote_marks(desk, source) -> None:
+    start = source.text.index("“This is not")
+    end = source.text.index("operation,”") + len("operation,”") + 1
+    snippet = collect.selection_snippet(source, end, start, "quote", speaker="Amira Okafor")
+    assert snippet.text == "This is not a smash-and-grab operation,"
+    fact = collect.selection_snippet(source, start - 1, start + 5, SnippetKind.FACT)
+    assert fact.text == "“This"
+    with pytest.raises(InputError, match="select a passage"):
+        collect.selection_snippet(source, start - 1, start, "fact")
+
+
+def test_editing_the_speaker_can_be_undone(desk, source) -> None:
+    snippet, _ = collect.add_snippet(desk, collect.selection_snippet(source, 0, 20, "quote"))
+    edited, change = collect.update_snippet(desk, snippet, speaker="  Dr.  Amira Okafor ")
+    assert desk.get_snippet(edited.id).speaker == "Dr. Amira Okafor"
+    change.undo(desk)
+    assert desk.get_snippet(edited.id).speaker is None
+
+
+def test_arranging_a_brief_saves_each_step_and_undoes(desk, source) -> None:
+    brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["Key facts", "What they said"])
+    a, _ = collect.add_snippet(desk, collect.selection_snippet(source, 0, 20, "fact"))
+    b, _ = collect.add_snippet(desk, collect.selection_snippet(source, 30, 60, "fact"))
+    assert collect.section_for(brief, "quote") == "What they said"
+    brief, _ = collect.place_snippet(desk, brief, a.id, "Key facts")
+    brief, _ = collect.place_snippet(desk, brief, b.id, "Key facts")
+    revision = brief.revision
+    brief, change = collect.move_snippet(desk, brief, b.id, -1)
+    assert brief.sections[0].snippet_ids == [b.id, a.id]
+    assert desk.get_brief(brief.id).revision == revision + 1
+    # Down past the end of a section moves it to the top of the next one.
+    brief, _ = collect.move_snippet(desk, brief, a.id, +1)
+    assert [s.snippet_ids for s in brief.sections] == [[b.id], [a.id]]
+    brief, _ = collect.move_to_section(desk, brief, b.id, +1)
+    assert [s.snippet_ids for s in brief.sections] == [[], [a.id, b.id]]
+    change.undo(desk)
+    assert [s.snippet_ids for s in desk.get_brief(brief.id).sections] == [[a.id, b.id], []]
+
+
+def test_removing_a_placed_snippet_takes_it_out_and_undo_puts_it_back(desk, source) -> None:
+    brief = collect.new_brief(desk, template="t", title="T", sections=["A"])
+    a, _ = collect.add_snippet(desk, collect.selection_snippet(source, 0, 20, "fact"))
+    b, _ = collect.add_snippet(desk, collect.selection_snippet(source, 30, 60, "fact"))
+    brief, _ = collect.place_snippet(desk, brief, a.id, "A")
+    brief, _ = collect.place_snippet(desk, brief, b.id, "A")
+    change = collect.remove_snippet(desk, a.id)
+    assert desk.get_brief(brief.id).sections[0].snippet_ids == [b.id]
+    redo = change.undo(desk)
+    ids = desk.get_brief(brief.id).sections[0].snippet_ids
+    assert len(ids) == 2 and ids[1] == b.id and desk.get_snippet(ids[0]).text == a.text
+    redo.undo(desk)
+    assert desk.get_brief(brief.id).sections[0].snippet_ids == [b.id]
+
+
+def test_removing_a_source_is_undone(desk, source) -> None:
+    change = collect.remove_source(desk, source.id)
+    assert desk.count_sources() == 0
+    change.undo(desk)
+    assert desk.count_sources() == 1
+
+
+def test_copy_with_citation_names_speaker_and_source(desk, source) -> None:
+    snippet = collect.selection_snippet(source, 0, 20, "quote", speaker="Amira Okafor")
+    text = collect.with_citation(snippet, source)
+    assert "Amira Okafor" in text and "The Meridian Ledger" in text and "2026-10-13" in text
