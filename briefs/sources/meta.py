@@ -287,7 +287,7 @@ class PageSignals:
     ld_articles: list[dict[str, Any]] = field(default_factory=list)
     ld_reviews: list[dict[str, Any]] = field(default_factory=list)
     ld_orgs: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
+    bylines: list[list[str]] = field(default_factory=list)  # text chunks of each byline element
     itemprop_dates: list[str] = field(default_factory=list)
     lang: str = ""
     canonical: str = ""
@@ -384,15 +384,15 @@ def _is_byline(el: HtmlElement, itemprop: str) -> bool:
     ) or marks.strip() in {"author", "authors", "author vcard", "vcard author"}
 
 
-def _byline_text(el: HtmlElement) -> str:
-    # Text nodes are joined with a space: the page shows "Jane Doe" and "Reuters" in separate spans, and
-    # joining them without one is how "Jane DoeReuters" happens. Dates and buttons are not names.
+def _byline_text(el: HtmlElement) -> list[str]:
+    # Kept as the separate text nodes the page shows: "Jane Doe" and "Reuters" in two spans must not
+    # become one name ("Jane DoeReuters"). Dates and buttons are not names.
     if el.tag in _BYLINE_SKIP:
-        return ""
+        return []
     parts: list[str] = []
     _collect_text(el, parts)
-    text = squash(" ".join(parts))
-    return text if len(text) <= 200 else ""
+    chunks = [squash(part) for part in parts if part.strip()]
+    return chunks if sum(len(c) for c in chunks) <= 200 else []
 
 
 _BYLINE_SKIP = {"time", "script", "style", "button", "svg", "noscript", "img", "figure"}
@@ -717,6 +717,16 @@ def _ld_people(value: Any) -> tuple[list[str], list[str]]:
     return people, orgs
 
 
+def _is_org_chunk(chunk: str, org_keys: set[str]) -> bool:
+    """A separate piece of a byline that names an organisation or a role, not a person."""
+    text = chunk.strip(" ,|-–—·•/")
+    low = text.lower()
+    if not text or low in AGENCIES or norm(text) in org_keys:
+        return True
+    words = low.replace(",", " ").split()
+    return 0 < len(words) <= 4 and words[0] != "by" and any(w in ORG_WORDS for w in words)
+
+
 def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: str | None, host: str) -> str | None:
     """People named as the article's authors, in page order, joined by '; '; None when only an account
     name or the outlet itself is given."""
@@ -733,12 +743,13 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
         for value in signals.meta.get(name, ())
         if not value.startswith(("http://", "https://", "@"))
     ]
-    for candidates in (ld_people, signals.bylines, meta_authors, [trafilatura_author or ""]):
+    bylines = [" ".join(c for c in chunks if not _is_org_chunk(c, org_keys)) for chunks in signals.bylines]
+    for candidates in (ld_people, bylines, meta_authors, [trafilatura_author or ""]):
         names = _clean_author_list(candidates, org_keys)
         if names:
             return "; ".join(names)
     # No person named: a wire service that is not the outlet itself is the author a citation gives.
-    for raw in [*ld_orgs, *signals.bylines, *meta_authors]:
+    for raw in [*ld_orgs, *(" ".join(chunks) for chunks in signals.bylines), *meta_authors]:
         for piece in split_names(raw):
             if piece.lower() in AGENCIES and norm(piece) not in org_keys:
                 return piece
@@ -795,7 +806,11 @@ def choose_date(signals: PageSignals, trafilatura_date: str | None) -> str | Non
         parsed = parse_date(_ld_text(candidate) if not isinstance(candidate, str) else candidate)
         if parsed:
             return parsed
-    return parse_date(trafilatura_date)
+    guess = parse_date(trafilatura_date)
+    # htmldate falls back to the year of a "© 2024" footer, as 1 January: that is no publication date.
+    if guess and guess.endswith("-01-01"):
+        return None
+    return guess
 
 
 # ----------------------------------------------------------------------------------------- language
