@@ -18,6 +18,7 @@ from briefs.errors import BriefsError
 # Command modules, in the order their commands appear in `briefs --help`.
 COMMAND_MODULES = [
     "briefs.cli.sources_cmd",
+    "briefs.cli.extract_cmd",
     "briefs.cli.tui_cmd",
 ]
 

@@ -1,0 +1,224 @@
+"""Decide which quoted passages are quotes, and attribute each to a speaker."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.extract import speakers as sp
+from briefs.extract.quotes import Span
+from briefs.extract.results import Quote
+
+_WINDOW = 240
+# Words right before a quoted passage that make it a name, a title or a coined term, not speech.
+_NAMING = re.compile(
+    r"(?:dubbed|called|named|nicknamed|titled|entitled|labeled|labelled|branded|known as|so-called|term|"
+    r"terms|word|words|phrase|slogan|motto|hashtag|headline|headlined|billed as|described as|marked|"
+    r"reads|read|sign|signs|banner|caption|label|the|a|an|his|her|their|its|our|my|your)[ \t]*$",
+    re.IGNORECASE,
+)
+_END_PUNCT = re.compile(r"[.!?,;:…—\-][’'\"”)]*$")
+_WORD = re.compile(r"\S+")
+_CUE_BEFORE = re.compile(rf"\b(?:{sp.CUES}|\w+ing)$")
+# A quote introduced by a colon or a "...ing," clause takes the sentence's subject as its speaker:
+# `Dean poked at the debate, tweeting, "..."`.
+_INTRO = re.compile(r"(?:\w+ing,|:)[^\S\n]*$")
+
+
+def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -> bool:
+    """Tell a quote from a scare quote, a title or a coined name."""
+    if span.continuation or span.continues:
+        return True
+    inner = text[span.start:span.end]
+    if _NAMING.search(before[-40:]) and words <= 6:
+        return False
+    if words >= 4:
+        # Title Case with no sentence punctuation: a book, a show, a slogan.
+        caps = sum(1 for w in inner.split() if w[:1].isupper())
+        return not (caps == words and not _END_PUNCT.search(inner) and words <= 8)
+    # Short passages are speech only when a cue is attached ("No," she said), or when they are a whole
+    # sentence of their own ("Never." after another sentence) or follow a speech verb (chanted "Go!").
+    if attached:
+        return True
+    if not _END_PUNCT.search(inner):
+        return False
+    lead = before.rstrip()
+    return lead == "" or lead[-1] in ".!?:,\"”" or bool(_CUE_BEFORE.search(lead[-30:]))
+
+
+def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[Quote]:
+    resolver = sp.Resolver(text)
+    quotes: list[Quote] = []
+    found: list[tuple[Span, sp.Mention | None, bool]] = []
+    for i, span in enumerate(spans):
+        p_start, p_end = paras[span.para]
+        prev_close = spans[i - 1].close_mark if i and spans[i - 1].para == span.para else None
+        lo = max(p_start, span.open_mark - _WINDOW, (prev_close + 1) if prev_close is not None else p_start)
+        before = text[lo:span.open_mark]
+        mention: sp.Mention | None = None
+        attached = False
+        if span.close_mark is not None:
+            hi = min(p_end, span.close_mark + 1 + _WINDOW)
+            if i + 1 < len(spans) and spans[i + 1].para == span.para:
+                hi = min(hi, spans[i + 1].open_mark)
+            after = text[span.close_mark + 1:hi]
+            base = span.close_mark + 1
+            m = sp.AFTER_NAME_FIRST.match(after)
+            if m and not _bad_np(m.group(1)):
+                mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), m.group(2))
+            else:
+                m = sp.AFTER_CUE_FIRST.match(after)
+                if m:
+                    name = m.group(2)
+                    if name[:1].islower() or name.split()[0] in {"The", "A", "An", "His", "Her", "Their"}:
+                        name = sp.trim_np(name)
+                    mention = sp.Mention(name, base + m.start(2), base + m.start(2) + len(name), m.group(1))
+                else:
+                    m = sp.DASH.match(after)
+                    if m:
+                        mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
+            attached = mention is not None
+        if mention is None:
+            m = sp.BEFORE.search(before)
+            if m and not _bad_np(m.group(1)):
+                mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
+            else:
+                m = sp.COLON.search(before)
+                if m:
+                    mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
+                elif _INTRO.search(before):
+                    mention = sp.sentence_subject(text, lo, span.open_mark)
+            attached = mention is not None
+        words = len(_WORD.findall(text, span.start, min(span.end, span.start + 400)))
+        if not _is_speech(text, span, words, before, attached):
+            continue
+        found.append((span, mention, attached))
+
+    # Second pass: fallbacks that need the neighbours (same paragraph, continuation paragraphs).
+    last_speaker: tuple[str, sp.Mention] | None = None
+    last_para = -10
+    for k, (span, mention, _attached) in enumerate(found):
+        p_start, p_end = paras[span.para]
+        if mention is None:
+            # "according to X" in the quote's paragraph.
+            m = sp.ACCORDING.search(text, p_start, p_end)
+            if m:
+                mention = sp.Mention(m.group(2), m.start(2), m.end(2), m.group(1))
+        if mention is None:
+            # Another quote of the same paragraph that has a speaker (an interrupted quote).
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(found) and found[j][0].para == span.para and found[j][1] is not None:
+                    mention = found[j][1]
+                    break
+        if mention is None:
+            # A cue with a speaker elsewhere in the paragraph, outside the quote.
+            mention = _paragraph_cue(text, p_start, p_end, span)
+        continuing = span.continuation or span.open_mark == p_start
+        if mention is None and last_speaker is not None and span.para - last_para <= 1 and continuing:
+            mention = last_speaker[1]
+        display: str | None = None
+        if mention is not None:
+            display = _display(resolver, mention, _antecedent(text, resolver, mention, last_speaker, spans))
+            last_speaker = (display, mention)
+            last_para = span.para
+            found[k] = (span, mention, _attached)
+        quotes.append(
+            Quote(
+                text=text[span.start:span.end],
+                start=span.start,
+                end=span.end,
+                speaker=display,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+                cue=mention.cue if mention else None,
+                score=_score(span, mention),
+            )
+        )
+    return quotes
+
+
+def _bad_np(name: str) -> bool:
+    """A noun phrase that is not a speaker ("the statement said")."""
+    lower = name.lower()
+    return lower.endswith((" statement", " report", " letter", " ad", " post", " tweet", " email", " book"))
+
+
+def _paragraph_cue(text: str, p_start: int, p_end: int, span: Span) -> sp.Mention | None:
+    for m in sp.ANY_NAME_CUE.finditer(text, p_start, p_end):
+        if span.open_mark <= m.start(1) < (span.close_mark or p_end):
+            continue
+        if _inside_other_quote(text, p_start, m.start(1)):
+            continue
+        return sp.Mention(m.group(1), m.start(1), m.end(1), m.group(2))
+    return None
+
+
+def _inside_other_quote(text: str, p_start: int, pos: int) -> bool:
+    marks = sum(1 for c in text[p_start:pos] if c in '"\u201c\u201d')
+    return marks % 2 == 1
+
+
+_PERSON_BACK = 400
+
+
+def _antecedent(
+    text: str, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None, spans: list[Span]
+) -> tuple[str, sp.Mention] | None:
+    """For a pronoun: the nearest person named before it outside quotes, or the last speaker if nearer."""
+    if mention.text.strip().lower() not in sp.PRONOUNS:
+        return last
+    lo = max(0, mention.start - _PERSON_BACK)
+    best: sp.Mention | None = None
+    for m in sp.PROPER_RE.finditer(text, lo, mention.start):
+        name, at = sp.clean_mention(m.group(), m.start())
+        if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
+            continue
+        best = sp.Mention(name, at, at + len(name), "")
+    if best is None or (last is not None and last[1].start >= best.start and last[1].start < mention.start):
+        return last
+    return resolver.name(best.text), best
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    import bisect
+
+    k = bisect.bisect_right(_starts(spans), pos) - 1
+    return k >= 0 and spans[k].start <= pos < spans[k].end
+
+
+_starts_cache: dict[int, list[int]] = {}
+
+
+def _starts(spans: list[Span]) -> list[int]:
+    key = id(spans)
+    cached = _starts_cache.get(key)
+    if cached is None or len(cached) != len(spans):
+        cached = [s.start for s in spans]
+        _starts_cache.clear()
+        _starts_cache[key] = cached
+    return cached
+
+
+def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None) -> str:
+    raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
+    lower = raw.lower()
+    if lower in sp.PRONOUNS:
+        if last is not None:
+            return last[0]
+        return raw
+    raw = sp.PAREN_TAIL.sub("", raw).strip()
+    words = raw.split()
+    first = words[0]
+    if first[:1].islower() or first in {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}:
+        if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+            return resolver.name(" ".join(words[1:]))  # "the Ministry of Transport"
+        return resolver.group(raw)
+    return resolver.name(raw)
+
+
+def _score(span: Span, mention: sp.Mention | None) -> float:
+    score = 0.5
+    if mention is not None:
+        score += 0.3
+    words = (span.end - span.start) / 6
+    score += min(0.2, words / 100)
+    return round(min(1.0, score), 3)

@@ -1,0 +1,85 @@
+"""Find quoted passages: pair quotation marks paragraph by paragraph.
+
+One regex finds every double quotation mark and the loop pairs them, so the work is linear in the
+number of marks (no regex backtracks over the text between them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefs.extract.sentences import paragraphs
+
+_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+OPENERS = "\u201c\u201e\u201f\u00ab"
+CLOSERS = "\u201d\u00bb"
+
+
+@dataclass(slots=True)
+class Span:
+    """A quoted passage: [start, end) is the text inside the marks (trimmed)."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
+    para: int  # index of its paragraph
+    continues: bool = False  # the paragraph ended with the quote open and the next one reopens it
+    continuation: bool = False  # this quote reopens one left open by the previous paragraph
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Every quoted passage in reading order."""
+    paras = paragraphs(text) if paras is None else paras
+    spans: list[Span] = []
+    for index, (p_start, p_end) in enumerate(paras):
+        open_at: int | None = None
+        open_char = ""
+        for match in _MARK.finditer(text, p_start, p_end):
+            pos = match.start()
+            ch = text[pos]
+            if open_at is None:
+                if ch in CLOSERS:
+                    # A closing mark typed as an opener (”Fear. ...) at a paragraph or word start.
+                    at_start = pos == p_start or text[pos - 1].isspace()
+                    if not (at_start and pos + 1 < p_end and not text[pos + 1].isspace()):
+                        continue
+                    open_at, open_char = pos, ch
+                    continue
+                if ch == '"' and pos + 1 < p_end and text[pos + 1].isspace() and pos > p_start:
+                    continue  # a straight mark followed by a space cannot open
+                open_at, open_char = pos, ch
+                continue
+            # A quote is open: a closing mark (or a straight one, or „...“ in the German style) closes it.
+            closes = ch in CLOSERS or ch == '"' or (open_char == "\u201e" and ch == "\u201c")
+            if ch in OPENERS and not (open_char == "\u201e" and ch == "\u201c"):
+                # Two openers in a row: the first was never closed; start again from this one.
+                open_at, open_char = pos, ch
+                continue
+            if closes:
+                start, end = _trim(text, open_at + 1, pos)
+                if end > start:
+                    spans.append(Span(start, end, open_at, pos, index))
+                open_at = None
+        if open_at is not None:
+            start, end = _trim(text, open_at + 1, p_end)
+            if end > start:
+                span = Span(start, end, open_at, None, index)
+                nxt = paras[index + 1][0] if index + 1 < len(paras) else None
+                span.continues = nxt is not None and text[nxt] in OPENERS + '"'
+                spans.append(span)
+    # Mark the reopening quotes of multi-paragraph quotes.
+    for i in range(1, len(spans)):
+        prev, cur = spans[i - 1], spans[i]
+        if prev.continues and cur.para == prev.para + 1 and cur.open_mark == paras[cur.para][0]:
+            cur.continuation = True
+    return spans

@@ -1,0 +1,219 @@
+"""Who said a quote: cue patterns around it, then pronoun / surname / group resolution.
+
+Every pattern runs on a bounded window next to the quote (at most a few hundred characters inside its
+paragraph) and the name patterns have bounded repetition, so the work per quote is bounded and the
+whole pass is linear in the text's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CUES = (
+    "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|asked|asks|explained|explains|"
+    "noted|notes|stated|states|declared|declares|argued|argues|continued|continues|insisted|insists|claimed|"
+    "claims|replied|replies|responded|responds|recalled|recalls|acknowledged|acknowledges|admitted|admits|"
+    "conceded|concedes|countered|counters|suggested|suggests|predicted|predicts|announced|announces|observed|"
+    "observes|remarked|remarks|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|cautioned|cautions|urged|"
+    "urges|emphasized|emphasizes|emphasised|emphasises|stressed|stresses|testified|testifies|shouted|shouts|"
+    "yelled|yells|exclaimed|concluded|concludes|complained|complains|boasted|boasts|lamented|laments|mused|"
+    "muses|whispered|agreed|agrees|answered|answers|offered|offers|reported|reports|contended|contends|"
+    "maintained|maintains|vowed|vows|promised|promises|pledged|pledges|charged|charges|alleged|alleges|"
+    "thundered|wondered|wonders|pleaded|pleads|chanted|chant|read|reads|asserted|asserts|recounted|"
+    "recounts|confirmed|confirms|disclosed|revealed|reveals|pointed out|points out|went on|goes on|chimed in|"
+    "elaborated|reiterated|reiterates|opined|scoffed|sniped|shot back|retorted|begged|demanded|demands|"
+    "proclaimed|proclaims|advised|advises|texted|emailed|messaged|wrote back|summed up|put it|describes|"
+    "described|called|calls|explain|add|write|ask|note|tweet|argue|insist|claim|warn|predict|suggest"
+)
+_CUE = rf"(?:{CUES})"
+_ADV = (
+    r"(?:(?:also|later|then|again|recently|previously|once|further|repeatedly|simply|just|quickly|"
+    r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
+    r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
+    r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
+    r"at one point|in a statement|in an interview|on Twitter)\s+){0,3}"
+)
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_TITLE_ABBR = (
+    r"(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Rev|Prof|Pres|Sec|Amb|Atty|Capt|Cmdr|Adm|Maj|Sens|Reps|St|Jr|Sr)\."
+)
+# A capitalised word; a period belongs to it only inside (U.S.) or as an initial before a name (J. Smith),
+# so "said Priya Natarajan." does not swallow the full stop.
+_CAP = rf"(?:{_TITLE_ABBR}|[{_UP}]\.(?=[^\S\n]+[{_UP}])|[{_UP}](?:[\w'’\-]|\.(?=\w))*)"
+_S = r"[^\S\n]"  # whitespace within a paragraph (no-break spaces included)
+_PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn|St\.)"
+PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP}){{0,5}}"
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+_DET = (
+    rf"(?:[{_UP}][\w.\-]*['’]s|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]wo|[Tt]hree|"
+    r"[Ss]everal|[Ss]ome|[Mm]any)"
+)
+_NP = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,6}}?[\w'’\-]+"
+# A party-and-state tag after a name: "Rep. John Smith (D-Md.) said".
+_PAREN = r"(?:[^\S\n]*\([^()\n]{1,30}\))?"
+_SPK = rf"(?:{_PRON}|{_NP}|{PROPER}{_PAREN})"
+# An apposition after the speaker: "Smith, a lawyer at X, said" / "Smith, 52, said".
+_APPOS = r"(?:,[^\S\n][^,\"“”\n]{1,120}?,)?"
+
+# Right after the closing mark: `," said Dr. Jane Smith` / `," the mayor said` / `," Smith, a lawyer, said`.
+_PHRASE = r"[^,.;:!?\"“”()\n]"
+AFTER_CUE_FIRST = re.compile(
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
+    rf"({PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
+)
+AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b")
+# Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
+BEFORE = re.compile(
+    rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b[^\"“”\n]{{0,80}}?(?:[,:]|\bthat|\bthis)[^\S\n]*$"
+)
+# A dash after the quote names its author: `"..." ― Jane Smith`.
+DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
+SUBJECT = re.compile(rf"({PROPER}{_PAREN}|{_PRON}\b|{_NP})")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*[^\S\n]+(?=[\"“{_UP}])")
+COLON = re.compile(rf"(?:^|[^\w'’])({PROPER}):[^\S\n]*$")
+ACCORDING = re.compile(rf"\b([Aa]ccording to)[^\S\n]+({PROPER}|{_NP})")
+# A cue with its speaker anywhere in a sentence (the paragraph-level fallback).
+ANY_NAME_CUE = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b")
+ANY_CUE_NAME = re.compile(rf"\b({_CUE})[^\S\n]+({PROPER})")
+
+STOP_LEAD = _STOP_LEAD = {
+    "The", "A", "An", "But", "And", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That",
+    "These", "Those", "If", "When", "While", "After", "Before", "As", "For", "So", "Yet", "Or", "Nor", "Then",
+    "Still", "Now", "Also", "Asked", "With", "Without", "From", "To", "Of", "By", "Since", "Although", "Though",
+    "Because", "Meanwhile", "However", "Last", "Next", "Speaking", "Later", "Earlier", "Today", "Yesterday",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "His", "Her", "Their", "Its",
+    "Our", "My", "Your", "There", "Here", "What", "Why", "How", "Who", "Where", "Which", "Even", "Just", "Only",
+}
+TITLES = {
+    "Sen.", "Rep.", "Gov.", "Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Lt.", "Col.", "Sgt.", "Rev.", "Prof.", "Pres.",
+    "Sec.", "Amb.", "Atty.", "Capt.", "Cmdr.", "Adm.", "Maj.", "Sens.", "Reps.", "President", "Senator",
+    "Representative", "Governor", "Prime", "Minister", "Secretary", "Judge", "Justice", "Mayor", "Chairman",
+    "Chairwoman", "Speaker", "Professor", "Ambassador", "General", "Vice", "Former", "former", "Sheriff",
+    "Attorney", "Chief", "Executive", "Director", "Commissioner", "Leader", "Majority", "Minority", "Whip",
+    "Democratic", "Republican", "Democrat", "GOP", "Congressman", "Congresswoman", "Councilman",
+    "Councilwoman", "Lieutenant", "Colonel", "Captain", "Pope", "King", "Queen", "Prince", "Princess",
+    "Candidate", "Nominee", "State", "of", "U.S.", "US",
+}
+ORG_WORDS = {
+    "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Lab", "Labs", "Association", "Department", "Agency", "Committee",
+    "Party", "Campaign", "News", "Post", "Times", "Journal", "University", "Institute", "Council", "Group",
+    "Commission", "Bureau", "Office", "Service", "Foundation", "Center", "Centre", "Company", "Ministry", "Union",
+    "Bank", "Court", "House", "Senate", "Congress", "Police", "Network", "Organization", "Organisation",
+    "Administration", "Board", "Fund", "Society", "Federation", "Coalition", "Alliance", "Project", "Club",
+    "Security", "Systems", "Press", "Reuters", "CNN", "Fox", "NBC", "CBS", "ABC", "MSNBC", "Tribune",
+}
+_CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
+
+
+PROPER_RE = re.compile(PROPER)
+PAREN_TAIL = re.compile(r"[^\S\n]*\([^()\n]*\)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """Who a cue names: the text and offsets of the mention, and the cue word."""
+
+    text: str
+    start: int
+    end: int
+    cue: str
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The first name or noun phrase of the last sentence in text[lo:hi] (for an introduced quote)."""
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        start = m.end()
+    m = SUBJECT.search(text, start, min(hi, start + 120))
+    if not m:
+        return None
+    name, at = clean_mention(m.group(1), m.start(1))
+    if name in _STOP_LEAD:
+        return None
+    return Mention(name, at, at + len(name), ":")
+
+
+def clean_mention(text: str, start: int) -> tuple[str, int]:
+    """Drop sentence-initial words that are not part of a name ("But Smith" -> "Smith")."""
+    words = text.split(" ")
+    dropped = 0
+    while len(words) > 1 and words[0] in _STOP_LEAD:
+        dropped += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start + dropped
+
+
+def trim_np(text: str) -> str:
+    """Cut a noun phrase found after a cue at the start of a clause that follows it."""
+    cut = re.search(r"\s(?:who|which|that|in|on|during|when|after|before|because|while|as|to|told|said|says)\b", text)
+    return text[: cut.start()] if cut else text
+
+
+def is_person_name(name: str) -> bool:
+    words = name.split()
+    return not any(w in ORG_WORDS for w in words)
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+class Resolver:
+    """Turns a mention (pronoun, surname, "the researchers") into the fullest name the article gives."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.full: dict[str, str] = {}
+        for match in re.finditer(PROPER, text):
+            name, _ = clean_mention(match.group(), match.start())
+            name = strip_titles(name.rstrip("."))
+            words = name.split()
+            if len(words) < 2 or words[0] in _STOP_LEAD or len(words) > 4:
+                continue
+            last = words[-1]
+            current = self.full.get(last)
+            if current is None or len(current.split()) < len(words):
+                self.full[last] = name
+        self._groups: dict[str, str | None] = {}
+
+    def is_person(self, name: str) -> bool:
+        """A name that looks like a person's: two or more words and no organisation word, or the
+        surname of such a name given elsewhere in the article."""
+        name = strip_titles(name.rstrip("."))
+        words = name.split()
+        if len(words) >= 2:
+            return is_person_name(name)
+        full = self.full.get(words[0]) if words else None
+        return bool(full) and is_person_name(full)
+
+    def name(self, mention: str) -> str:
+        name = strip_titles(mention.rstrip(".").strip())
+        words = name.split()
+        if not words:
+            return mention
+        if len(words) <= 2:
+            full = self.full.get(words[-1])
+            if full and len(full.split()) > len(words) and (len(words) == 1 or full.split()[0] == words[0]):
+                return full
+        return name
+
+    def group(self, phrase: str) -> str:
+        """`the researchers` -> `Kaspersky Lab researchers` when the article says so; else the phrase."""
+        words = phrase.split()
+        head = words[-1] if words else phrase
+        if head in self._groups:
+            return self._groups[head] or phrase
+        found: str | None = None
+        if head.isalpha() and head.islower() and len(head) > 2:
+            match = re.search(rf"((?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}){re.escape(head)}\b", self.text)
+            if match:
+                lead, _ = clean_mention(match.group(1).strip(), 0)
+                if lead and lead.split()[0] not in _STOP_LEAD:
+                    found = f"{lead} {head}"
+        self._groups[head] = found
+        return found or phrase
