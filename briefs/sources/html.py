@@ -11,11 +11,23 @@ import logging
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources import meta as pagemeta
-from briefs.sources.common import clean_text, looks_binary
+from briefs.sources.common import clean_text
 
 # trafilatura logs every page it finds no article in at ERROR level; Briefs reports that itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+# Bytes that never occur in a text web page (tab, newline, form feed and carriage return aside).
+_CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32)])
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Binary junk saved with an .html name. Checked on the raw bytes (cheap, in C) before parsing."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 pages are full of zero bytes
+        return False
+    sample = data[:8192]
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 100
 
 
 def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
@@ -25,7 +37,7 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
 
     if not data.strip():
         raise ImportFailed(f"{origin} is empty; nothing to import")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data):
         raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
     try:
         tree = parse_html(data)
@@ -44,8 +56,6 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
             f"{origin} has no article text Briefs can find; save the article's own page (not a list or home page) "
             "or paste its text"
         )
-    if looks_binary(text):
-        raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
 
     signals = pagemeta.read_signals(tree)
     page_url = url or document.url or signals.canonical or None

@@ -301,55 +301,100 @@ class PageSignals:
 
 
 # ------------------------------------------------------------------------------------------- reading
-_SIGNAL_XPATH = (
-    "//title | //meta | //h1 | //link[@rel='canonical'] | //script[@type='application/ld+json']"
-    " | //*[@itemprop='author' or @itemprop='datePublished' or @rel='author']"
-    " | //*[contains(@class,'byline') or contains(@class,'author') or contains(@id,'byline')]"
-)
+_SIGNAL_TAGS = {"title", "meta", "h1", "link", "script"}
 
 
 def read_signals(tree: HtmlElement) -> PageSignals:
-    """Collect metadata candidates from the page in one pass over its tree."""
+    """Collect metadata candidates from the page.
+
+    Head tags and h1s are found by lxml's tag filter (in C). Bylines are looked for only around the
+    headline (its article or main element, or the few levels above it): that is where the article's own
+    byline sits, and it leaves out comment authors and "more from" boxes. It also keeps this pass, which
+    is all Briefs adds to trafilatura's time, small: creating a Python proxy for each element of a whole
+    page costs more than the rest of the metadata work together.
+    """
     signals = PageSignals()
     root = tree.getroottree().getroot()
     signals.lang = squash(root.get("lang") or root.get("xml:lang") or "")
-    byline_seen: set[int] = set()
-    for el in tree.xpath(_SIGNAL_XPATH):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "meta":
-            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").lower()
-            content = el.get("content")
-            if key and content:
-                signals.meta.setdefault(key.strip(), []).append(content)
+    headlines: list[HtmlElement] = []
+    for el in tree.iter(*_SIGNAL_TAGS):
+        if el.tag != "h1":
+            _read_head_element(el, el.tag, signals)
             continue
-        if tag == "title":
-            if not signals.title_tag:
-                signals.title_tag = squash(el.text_content())
-            continue
-        if tag == "link" and el.get("rel") == "canonical":
-            signals.canonical = signals.canonical or (el.get("href") or "")
-            continue
-        if tag == "script":
-            _read_json_ld(el.text or "", signals)
-            continue
-        if tag == "h1":
-            text = squash(el.text_content())
-            if text:
-                signals.h1.append((text, _is_headline_h1(el)))
-        itemprop = (el.get("itemprop") or "").lower()
-        if itemprop == "datepublished":
-            value = el.get("content") or el.get("datetime") or squash(el.text_content())
-            if value:
-                signals.itemprop_dates.append(value)
-            continue
-        if tag in {"h1", "script", "style"}:
-            continue
-        if _is_byline(el, itemprop) and not any(id(a) in byline_seen for a in el.iterancestors()):
-            byline_seen.add(id(el))
-            text = _byline_text(el)
-            if text:
-                signals.bylines.append(text)
+        text = squash(el.text_content())
+        if text:
+            headline = _is_headline_h1(el)
+            signals.h1.append((text, headline))
+            if headline:
+                headlines.append(el)
+    scopes = _byline_scopes(tree, headlines)
+    bylines: set[HtmlElement] = set()
+    for scope in scopes:
+        for el in scope.iter():
+            tag = el.tag
+            if type(tag) is not str or tag in _SIGNAL_TAGS:  # comments, processing instructions, head tags
+                continue
+            itemprop = el.get("itemprop")
+            if itemprop:
+                itemprop = itemprop.lower()
+                if itemprop == "datepublished":
+                    value = el.get("content") or el.get("datetime") or squash(el.text_content())
+                    if value:
+                        signals.itemprop_dates.append(value)
+                    continue
+            marks = el.get("class")
+            ident = el.get("id")
+            if not (
+                itemprop == "author"
+                or el.get("rel") == "author"
+                or (marks and ("author" in marks or "byline" in marks))
+                or (ident and ("author" in ident or "byline" in ident))
+            ):
+                continue
+            if _is_byline(el, itemprop or "") and not any(a in bylines for a in el.iterancestors()):
+                bylines.add(el)
+                text = _byline_text(el)
+                if text:
+                    signals.bylines.append(text)
     return signals
+
+
+def _byline_scopes(tree: HtmlElement, headlines: list[HtmlElement]) -> list[HtmlElement]:
+    scopes: list[HtmlElement] = []
+    for h1 in headlines[:2]:
+        scope = h1
+        for depth, anc in enumerate(h1.iterancestors()):
+            if anc.tag in {"body", "html"}:
+                break
+            scope = anc
+            if anc.tag in {"article", "main"} or depth >= 3:
+                break
+        scopes.append(scope)
+    if not scopes:
+        for tag in ("article", "main", "body"):
+            found = next(tree.iter(tag), None)
+            if found is not None:
+                scopes.append(found)
+                break
+    # Drop a scope inside another one: its elements would be read twice.
+    return [s for s in scopes if not any(o is not s and s in set(o.iterancestors()) for o in scopes)] or scopes
+
+
+def _read_head_element(el: HtmlElement, tag: str, signals: PageSignals) -> None:
+    if tag == "meta":
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content:
+            signals.meta.setdefault(key.strip().lower(), []).append(content)
+    elif tag == "title":
+        if not signals.title_tag:
+            signals.title_tag = squash(el.text_content())
+    elif tag == "link":
+        if el.get("rel") == "canonical" and not signals.canonical:
+            signals.canonical = el.get("href") or ""
+    elif tag == "script":
+        if (el.get("type") or "").lower() == "application/ld+json":
+            _read_json_ld(el.text or "", signals)
 
 
 def _is_headline_h1(el: HtmlElement) -> bool:
