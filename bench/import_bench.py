@@ -12,6 +12,7 @@ load from other processes on the machine hits both alike.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import random
@@ -19,12 +20,12 @@ import sys
 import time
 from pathlib import Path
 
-WORDS = (
+WORDS = str.split(
     "government minister agency hospital security ransomware attack plan budget million percent officials "
     "said report council data network systems staff patients audit backup software policy public sector "
     "services funding critics warned year week local national digital infrastructure regulators companies "
     "industry investment strategy response incident threat risk training guidance protection critical"
-).split()
+)
 FIRST = ["Jane", "Priya", "Tom", "Amara", "Lukas", "Mei", "Carlos", "Fatima", "Oliver", "Grace"]
 LAST = ["Doe", "Raman", "Ellery", "Okafor", "Brandt", "Chen", "Ruiz", "Haddad", "Stone", "Whitfield"]
 OUTLETS = ["The Example Post", "Northern Ledger", "Daily Courier", "Metro Tribune", "Harbour Times"]
@@ -121,10 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(len(data) for data, _ in pages) / len(pages) / 1024
 
     def briefs_import(data: bytes, url: str | None) -> None:
-        try:
+        with contextlib.suppress(ImportFailed):
             load_html(data, origin="bench", url=url)
-        except ImportFailed:
-            pass
 
     def trafilatura_alone(data: bytes, url: str | None) -> None:
         bare_extraction(data, url=url, with_metadata=True)

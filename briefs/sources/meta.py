@@ -392,9 +392,8 @@ def _read_head_element(el: HtmlElement, tag: str, signals: PageSignals) -> None:
     elif tag == "link":
         if el.get("rel") == "canonical" and not signals.canonical:
             signals.canonical = el.get("href") or ""
-    elif tag == "script":
-        if (el.get("type") or "").lower() == "application/ld+json":
-            _read_json_ld(el.text or "", signals)
+    elif tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
+        _read_json_ld(el.text or "", signals)
 
 
 def _is_headline_h1(el: HtmlElement) -> bool:
