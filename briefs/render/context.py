@@ -1,0 +1,240 @@
+"""The render context: what a template sees of a brief, its snippets and their sources.
+
+Values are plain strings (escaped for Markdown when printed) except the citation strings, which are
+Markdown built here from escaped parts and marked safe. Text that XML cannot carry (control characters,
+unpaired surrogates) is cleaned here, once, and each change is reported in `warnings`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from markupsafe import Markup
+
+from briefs.desk.base import Desk
+from briefs.model import Brief, Snippet, Source
+from briefs.render.environment import long_date, md_escape
+from briefs.render.spec import TemplateSpec
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str | None, where: str, warnings: list[str]) -> str:
+    """`text` without control characters (dropped) or unpaired surrogates (replaced with U+FFFD)."""
+    if not text:
+        return ""
+    cleaned = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    dropped = len(_CONTROL.findall(cleaned))
+    replaced = len(_SURROGATE.findall(cleaned))
+    if dropped:
+        cleaned = _CONTROL.sub("", cleaned)
+        warnings.append(f"{where}: dropped {dropped} control character(s) that a Word document cannot hold")
+    if replaced:
+        cleaned = _SURROGATE.sub("\ufffd", cleaned)
+        warnings.append(f"{where}: replaced {replaced} unpaired surrogate(s) with U+FFFD")
+    return cleaned
+
+
+@dataclass
+class SourceView:
+    n: int
+    ref: str
+    title: str
+    author: str
+    publication: str
+    published: str
+    url: str
+    citation: Markup
+    short: str
+    cite: Markup = Markup("")
+
+
+@dataclass
+class ItemView:
+    ref: str
+    kind: str
+    text: str
+    verbatim: str
+    speaker: str
+    comment: str
+    edited: bool
+    source: SourceView
+    cite: Markup
+
+
+@dataclass
+class SectionView:
+    name: str
+    title: str
+    items: list[ItemView] = field(default_factory=list)
+
+    @property
+    def quotes(self) -> list[ItemView]:
+        return [i for i in self.items if i.kind == "quote"]
+
+    @property
+    def facts(self) -> list[ItemView]:
+        return [i for i in self.items if i.kind == "fact"]
+
+    @property
+    def notes(self) -> list[ItemView]:
+        return [i for i in self.items if i.kind == "note"]
+
+
+def build_context(
+    desk: Desk,
+    brief: Brief,
+    spec: TemplateSpec,
+    *,
+    marking: str | None = None,
+    snippets: dict[int, Snippet] | None = None,
+    sources: dict[int, Source] | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files)."""
+    warnings: list[str] = []
+    now = now or datetime.now(UTC)
+    ids = brief.snippet_ids()
+    snippets = snippets if snippets is not None else desk.get_snippets(ids)
+    missing = [i for i in ids if i not in snippets]
+    if missing:
+        warnings.append(f"brief {brief.ref}: snippet(s) {', '.join(f'n{i}' for i in missing)} no longer exist")
+    needed = {s.source_id for s in snippets.values()}
+    if sources is None:
+        sources = desk.get_sources(needed)
+    else:
+        sources = {k: v for k, v in sources.items() if k in needed} or sources
+
+    # Sources are numbered in the order the brief first cites them.
+    order: list[int] = []
+    for sid in ids:
+        snip = snippets.get(sid)
+        if snip is not None and snip.source_id not in order and snip.source_id in sources:
+            order.append(snip.source_id)
+    views = {src_id: _source_view(n, sources[src_id], spec, warnings) for n, src_id in enumerate(order, 1)}
+
+    section_views: dict[str, SectionView] = {}
+    for sec in spec.sections:
+        section_views[sec.name] = SectionView(sec.name, sec.title)
+    all_items: list[ItemView] = []
+    for section in brief.sections:
+        view = section_views.setdefault(section.name, SectionView(section.name, section.name.replace("_", " ")))
+        for sid in section.snippet_ids:
+            snip = snippets.get(sid)
+            if snip is None or snip.source_id not in views:
+                continue
+            item = _item_view(snip, views[snip.source_id], warnings)
+            view.items.append(item)
+            all_items.append(item)
+
+    fields: dict[str, str] = {}
+    for spec_field in spec.fields:
+        if spec_field.default is not None:
+            fields[spec_field.name] = spec_field.default
+        elif not spec_field.required:
+            fields[spec_field.name] = ""
+    for name, value in brief.fields.items():
+        fields[name] = clean_text(value, f"field {name}", warnings)
+
+    imported = [s.imported_at for s in sources.values() if s.id in views]
+    current_as_of = long_date(max(imported)) if imported else long_date(now)
+    title = clean_text(brief.title, "title", warnings)
+    return {
+        "brief": {
+            "ref": brief.ref if brief.id is not None else "",
+            "title": title,
+            "template": brief.template,
+            "revision": brief.revision,
+            "created": long_date(brief.created_at),
+            "updated": long_date(brief.updated_at),
+        },
+        "title": title,
+        "marking": clean_text(marking or brief.marking or spec.marking, "marking", warnings),
+        "fields": fields,
+        "today": long_date(now),
+        "sources_current_as_of": current_as_of,
+        "sections": section_views,
+        "items": all_items,
+        "quotes": [i for i in all_items if i.kind == "quote"],
+        "facts": [i for i in all_items if i.kind == "fact"],
+        "notes": [i for i in all_items if i.kind == "note"],
+        "sources": [views[s] for s in order],
+        "template": {
+            "name": spec.name,
+            "title": spec.title,
+            "citation_style": spec.citation_style,
+            "word_budget": spec.word_budget,
+        },
+        "warnings": warnings,
+    }
+
+
+def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
+    meta = source.meta
+    where = f"source {source.ref}"
+    title = clean_text(meta.title or source.origin, where, warnings)
+    author = clean_text(meta.author, where, warnings)
+    publication = clean_text(meta.publication, where, warnings)
+    published = long_date(meta.published)
+    url = clean_text(meta.url, where, warnings)
+    parts = [md_escape(author)] if author else []
+    parts.append(f"“{md_escape(title)}”")
+    if publication:
+        parts.append(f"*{md_escape(publication)}*")
+    if published:
+        parts.append(published)
+    citation = ", ".join(parts)
+    if url and re.match(r"^https?://[^\s<>]+$", url):
+        citation += f", <{url}>"
+    short = publication or author or title
+    view = SourceView(
+        n=n, ref=source.ref, title=title, author=author, publication=publication, published=published,
+        url=url, citation=Markup(citation + "."), short=short,
+    )
+    if spec.citation_style == "footnote":
+        view.cite = Markup(f"[^{source.ref}]")
+    else:
+        named = f"*{md_escape(short)}*" + (f", {published}" if published else "")
+        view.cite = Markup(f"({named})")
+    return view
+
+
+def _item_view(snip: Snippet, source: SourceView, warnings: list[str]) -> ItemView:
+    where = f"snippet {snip.ref}"
+    text = clean_text(snip.display_text, where, warnings).strip()
+    # A quote is printed inside the template's own quotation marks: drop the source's outer pair.
+    if snip.kind.value == "quote" and len(text) > 1 and text[0] in "“\"‘'" and text[-1] in "”\"’'":
+        text = text[1:-1].strip()
+    return ItemView(
+        ref=snip.ref,
+        kind=snip.kind.value,
+        text=text,
+        verbatim=clean_text(snip.text, where, []),
+        speaker=clean_text(snip.speaker, where, []),
+        comment=clean_text(snip.comment, where, []),
+        edited=snip.edited is not None and snip.edited != snip.text,
+        source=source,
+        cite=source.cite,
+    )
+
+
+def footnote_definitions(context: dict[str, Any]) -> str:
+    """The Markdown footnote definitions the `[^sN]` citations point at (footnote-style templates)."""
+    if context["template"]["citation_style"] != "footnote" or not context["sources"]:
+        return ""
+    # The first note citing a source gives it in full; the writer uses the `-short` form after that.
+    lines = []
+    for s in context["sources"]:
+        lines.append(f"[^{s.ref}]: {s.citation}")
+        short = ", ".join(x for x in (md_escape(s.author.split()[-1]) if s.author else "",
+                                      f"*{md_escape(s.publication)}*" if s.publication else "",
+                                      s.published) if x) or f"“{md_escape(s.title)}”"
+        lines.append(f"[^{s.ref}-short]: {short}.")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["ItemView", "SectionView", "SourceView", "build_context", "clean_text", "footnote_definitions"]

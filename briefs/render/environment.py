@@ -1,0 +1,130 @@
+"""The Jinja2 environment templates run in: sandboxed, strict, and escaping every value for Markdown.
+
+Templates are data that users add, so they run in `SandboxedEnvironment` (no `__class__` walks, no
+attribute access to internals) with `StrictUndefined` (a misspelt or missing field is an error that names
+the field and the line, never a silent blank). Every printed value goes through `finalize`, which escapes
+it for Markdown unless the template (or the context) marks it safe, so a quote containing `*`, `#`, `_`,
+`<` or `[1]` prints as written.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from briefs.errors import TemplateError
+
+# Inline Markdown punctuation that can start emphasis, code, links, footnotes, autolinks, tables,
+# strikethrough or entities anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Block syntax that only matters at the start of a line: headings, quotes, list markers, rules.
+_LEAD = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(value: Any) -> str:
+    """`value` as Markdown text that renders exactly as written, on one line."""
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    match = _LEAD.match(text)
+    if match:
+        lead = match.group(2)
+        escaped = f"{lead[:-1]}\\{lead[-1]}" if lead[0].isdigit() else f"\\{lead}"
+        text = match.group(1) + escaped + text[match.end() :]
+    return text
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return str(value)
+    return md_escape(value)
+
+
+def long_date(value: Any) -> str:
+    """13 October 2026, from a date, datetime or ISO string; anything else as given."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip()[:19])
+        except ValueError:
+            return value
+    if isinstance(value, datetime | date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+def _markdown(value: Any) -> Markup:
+    return Markup(str(value))
+
+
+def _paragraphs(value: Any) -> Markup:
+    """Multi-paragraph text (a field the user typed) as escaped Markdown paragraphs."""
+    parts = [md_escape(p) for p in re.split(r"\n\s*\n", str(value or "")) if p.strip()]
+    return Markup("\n\n".join(parts))
+
+
+def _words(value: Any) -> int:
+    return len(str(value or "").split())
+
+
+@lru_cache(maxsize=32)
+def environment(folder: str) -> SandboxedEnvironment:
+    """One environment per template folder (cached: compiling templates is the slow part)."""
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(longdate=long_date, markdown=_markdown, words=_words, md=md_escape, paras=_paragraphs)
+    return env
+
+
+def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
+    """Render `name` from `folder`; any failure is a TemplateError naming the file and line."""
+    path = folder / name
+    try:
+        template = environment(str(folder)).get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or path}:{exc.lineno}"
+        raise TemplateError(f"{where}: template syntax error: {exc.message}; fix the template") from None
+    except SecurityError as exc:
+        raise TemplateError(f"{path}:{_line(exc, path)}: blocked by the template sandbox: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"{path}:{_line(exc, path)}: {_missing(exc)}; set it (briefs new/--set FIELD=VALUE) or guard it "
+            "with {% if ... is defined %}"
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{path}: includes {exc.name}, which is not in {folder}") from None
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as exc:
+        raise TemplateError(f"{path}:{_line(exc, path)}: the template failed: {exc}") from None
+
+
+def _line(exc: BaseException, path: Path) -> str:
+    # Jinja rewrites tracebacks so template frames carry the template's file name and line.
+    lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(path)]
+    return str(lines[-1]) if lines else "?"
+
+
+def _missing(exc: jinja2.UndefinedError) -> str:
+    message = str(exc.message or exc)
+    match = re.search(r"has no attribute '([^']+)'", message) or re.search(r"'([^']+)' is undefined", message)
+    if match:
+        return f"missing field {match.group(1)!r} ({message})"
+    return message
