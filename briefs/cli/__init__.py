@@ -19,6 +19,7 @@ from briefs.errors import BriefsError
 COMMAND_MODULES = [
     "briefs.cli.sources_cmd",
     "briefs.cli.extract_cmd",
+    "briefs.cli.render_cmd",
     "briefs.cli.tui_cmd",
 ]
 
