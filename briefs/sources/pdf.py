@@ -145,4 +145,5 @@ def _pdf_date(value: str | None) -> str | None:
     """PDF dates look like D:20240305103000+01'00'."""
     if not value:
         return None
-    return parse_date(value.strip().removeprefix("D:"))
+    match = re.match(r"(\d{4})(\d{2})(\d{2})", value.strip().removeprefix("D:"))
+    return parse_date(f"{match[1]}-{match[2]}-{match[3]}") if match else parse_date(value)

@@ -15,9 +15,11 @@ def imported(data: bytes, url: str | None = URL) -> SourceMeta:
 
 
 def test_site_name_is_removed_from_the_title() -> None:
-    data = page(title="Hospitals get cyber plan | The Example Post", h1=None,
-                head=meta("og:title", "Hospitals get cyber plan - The Example Post")
-                + meta("og:site_name", "The Example Post"))
+    data = page(
+        title="Hospitals get cyber plan | The Example Post",
+        h1=None,
+        head=meta("og:title", "Hospitals get cyber plan - The Example Post") + meta("og:site_name", "The Example Post"),
+    )
     assert imported(data).title == "Hospitals get cyber plan"
 
 
@@ -63,15 +65,22 @@ def test_outlet_named_as_author_gives_no_author() -> None:
     data = page(
         head=meta("og:site_name", "The Example Post")
         + meta("author", "The Example Post", "name")
-        + ld({"@type": "NewsArticle", "headline": "Hospitals get cyber plan",
-              "author": {"@type": "Organization", "name": "The Example Post"}}),
+        + ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Hospitals get cyber plan",
+                "author": {"@type": "Organization", "name": "The Example Post"},
+            }
+        ),
     )
     assert imported(data).author is None
 
 
 def test_view_all_posts_by_prefix_is_removed() -> None:
-    data = page(byline='<span class="author-name"><a href="/a/jd" title="View all posts by Jane Doe">'
-                       "View all posts by Jane Doe</a></span>")
+    data = page(
+        byline='<span class="author-name"><a href="/a/jd" title="View all posts by Jane Doe">'
+        "View all posts by Jane Doe</a></span>"
+    )
     assert imported(data).author == "Jane Doe"
 
 
@@ -85,8 +94,15 @@ def test_organisation_glued_to_the_name_is_removed() -> None:
 
 
 def test_several_authors_are_all_kept_in_order() -> None:
-    data = page(head=ld({"@type": "NewsArticle", "headline": "Hospitals get cyber plan",
-                         "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]}))
+    data = page(
+        head=ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Hospitals get cyber plan",
+                "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+            }
+        )
+    )
     assert imported(data).author == "Jane Doe; John Roe"
     byline = page(byline='<p class="byline">By Jane Doe and John Roe in London</p>')
     assert imported(byline).author == "Jane Doe; John Roe"
@@ -115,8 +131,16 @@ def test_article_date_beats_the_date_in_the_url() -> None:
 
 
 def test_published_date_is_the_day_in_the_page_time_zone() -> None:
-    data = page(head=ld({"@type": "NewsArticle", "headline": "Hospitals get cyber plan",
-                         "datePublished": "2024-03-05T23:30:00-05:00", "dateModified": "2024-03-07T10:00:00Z"}))
+    data = page(
+        head=ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Hospitals get cyber plan",
+                "datePublished": "2024-03-05T23:30:00-05:00",
+                "dateModified": "2024-03-07T10:00:00Z",
+            }
+        )
+    )
     assert imported(data).published == "2024-03-05"
 
 
@@ -124,8 +148,11 @@ def test_fact_check_date_is_the_review_not_the_claim() -> None:
     # The claim comes first in the markup, as on many fact-check sites.
     review = {
         "@type": "ClaimReview",
-        "itemReviewed": {"@type": "Claim", "datePublished": "2023-11-01",
-                         "author": {"@type": "Person", "name": "Sam Poster"}},
+        "itemReviewed": {
+            "@type": "Claim",
+            "datePublished": "2023-11-01",
+            "author": {"@type": "Person", "name": "Sam Poster"},
+        },
         "datePublished": "2024-02-10",
         "url": URL,
         "claimReviewed": "Hospitals paid 1 billion pounds in ransoms last year",
@@ -143,8 +170,15 @@ def test_copyright_year_is_not_a_publication_date() -> None:
 
 
 def test_outlet_from_json_ld_publisher_not_the_bare_domain() -> None:
-    data = page(head=ld({"@type": "NewsArticle", "headline": "Hospitals get cyber plan",
-                         "publisher": {"@type": "NewsMediaOrganization", "name": "The Example Post"}}))
+    data = page(
+        head=ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Hospitals get cyber plan",
+                "publisher": {"@type": "NewsMediaOrganization", "name": "The Example Post"},
+            }
+        )
+    )
     assert imported(data).publication == "The Example Post"
 
 
@@ -164,14 +198,29 @@ def test_full_news_page_gets_every_field() -> None:
         meta("og:title", "Hospitals to get new cyber shield")
         + meta("og:site_name", "The Example Post")
         + meta("author", "admin", "name")
-        + ld({"@type": "NewsArticle", "headline": "Ministers unveil cyber plan for hospitals",
-              "datePublished": "2024-03-05T08:00:00Z",
-              "author": [{"@type": "Person", "name": "Jane Doe"}],
-              "publisher": {"@type": "Organization", "name": "The Example Post"}})
+        + ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Ministers unveil cyber plan for hospitals",
+                "datePublished": "2024-03-05T08:00:00Z",
+                "author": [{"@type": "Person", "name": "Jane Doe"}],
+                "publisher": {"@type": "Organization", "name": "The Example Post"},
+            }
+        )
     )
-    data = page(title="Ministers unveil cyber plan for hospitals | The Example Post",
-                h1="Ministers unveil cyber plan for hospitals", head=head, lang="en-GB",
-                byline='<div class="byline">By <a rel="author" href="/a/jd">Jane Doe</a><span>Reuters</span></div>')
+    data = page(
+        title="Ministers unveil cyber plan for hospitals | The Example Post",
+        h1="Ministers unveil cyber plan for hospitals",
+        head=head,
+        lang="en-GB",
+        byline='<div class="byline">By <a rel="author" href="/a/jd">Jane Doe</a><span>Reuters</span></div>',
+    )
     got = imported(data)
-    assert got == SourceMeta(title="Ministers unveil cyber plan for hospitals", author="Jane Doe",
-                             publication="The Example Post", published="2024-03-05", url=URL, language="en")
+    assert got == SourceMeta(
+        title="Ministers unveil cyber plan for hospitals",
+        author="Jane Doe",
+        publication="The Example Post",
+        published="2024-03-05",
+        url=URL,
+        language="en",
+    )
