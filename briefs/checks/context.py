@@ -1,0 +1,37 @@
+"""Everything the checks read about one brief, fetched from the desk once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefs.checks.spec import CheckSpec
+from briefs.desk.base import Desk
+from briefs.model import Brief, Snippet, Source
+
+
+@dataclass
+class CheckContext:
+    desk: Desk
+    brief: Brief
+    spec: CheckSpec | None
+    today: date
+    snippets: dict[int, Snippet] = field(default_factory=dict)
+    sources: dict[int, Source] = field(default_factory=dict)
+    placed: list[tuple[str, int]] = field(default_factory=list)
+    """(section name, snippet id) for every item in the brief, in order (an id may repeat)."""
+
+    @classmethod
+    def load(cls, desk: Desk, brief: Brief, spec: CheckSpec | None, today: date) -> CheckContext:
+        placed = [(section.name, sid) for section in brief.sections for sid in section.snippet_ids]
+        snippets = desk.get_snippets({sid for _, sid in placed})
+        sources = desk.get_sources({s.source_id for s in snippets.values()})
+        return cls(desk, brief, spec, today, snippets, sources, placed)
+
+    def items(self) -> list[Snippet]:
+        """Each snippet in the brief once, in the order it first appears."""
+        seen: dict[int, Snippet] = {}
+        for _, sid in self.placed:
+            if sid in self.snippets and sid not in seen:
+                seen[sid] = self.snippets[sid]
+        return list(seen.values())

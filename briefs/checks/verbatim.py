@@ -1,0 +1,320 @@
+"""Is a quote what the source said? Compare a brief's wording with the source snapshot.
+
+The quote is turned into one regular expression per ellipsis-separated part, in which every typographic
+variant the issue allows is a character class (any quotation mark or apostrophe, any dash with or without
+spaces, any whitespace run, either case for a part's first letter) and each `[bracketed]` insertion is a
+short bounded gap. `re` then finds it in C, so checking a quote costs one compile and one scan of its
+passage, linear in practice. Only a quote that fails pays for rapidfuzz to find the closest passage and for
+a word-level diff.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["exact", "typographic", "ellipsis", "bracketed", "failed"]
+
+_QUOTE_MARKS = "'\"‘’‚‛′″‵`´“”„‟«»‹›"
+_DASHES = "\\-‐‑‒–—―−"
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# AP style: "...", ". . ." or "…", optionally in brackets ("[...]"), with any spacing around it.
+_ELLIPSIS = re.compile(r"\s*\[?\s*(?:\.\s?\.\s?\.|…)\s*\]?\s*")
+_TOKEN = re.compile(
+    rf"(?P<bracket>\[[^\]\n]*\])|(?P<dash>\s*[{_DASHES}]+\s*)|(?P<space>\s+)|(?P<mark>[{_QUOTE_MARKS}])"
+    rf"|(?P<zw>[{_ZERO_WIDTH}])|(?P<text>[^\s\[{_DASHES}{_QUOTE_MARKS}{_ZERO_WIDTH}]+)|(?P<other>[\s\S])"
+)
+_MARK_CLASS = f"[{_QUOTE_MARKS}]"
+_DASH_CLASS = rf"\s*[{_DASHES}]+\s*"
+# A bracketed insertion stands for a few words of the source (or none): at most this many characters,
+# never across a line, so a bracket cannot swallow a paragraph.
+_GAP_CHARS = 80
+_END_PUNCT = ".,;:"
+_CANON = str.maketrans({**{c: "'" for c in _QUOTE_MARKS}, **{c: "-" for c in "‐‑‒–—―−"}})
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(rf"[.!?][{_QUOTE_MARKS})]*$")
+
+
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """The result of comparing one quote with its source."""
+
+    ok: bool
+    status: Status
+    span: tuple[int, int] | None = None
+    """(start, end) in the source text of the passage the quote matched (or the closest, when failed)."""
+    closest: str | None = None
+    """The closest source passage, when the quote failed."""
+    diff: str = ""
+    """Word-level diff from the source passage to the quote: `[-source words-]{+quote words+}`."""
+    replacements: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """Each `[bracketed]` insertion and the source words it stands for."""
+    moved: bool = False
+    """The quote matched the source, but not inside the start/end it was given."""
+    score: float = 100.0
+
+    def to_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "status": self.status,
+            "span": list(self.span) if self.span else None,
+            "closest": self.closest,
+            "diff": self.diff,
+            "replacements": [{"bracket": b, "source": s} for b, s in self.replacements],
+            "moved": self.moved,
+        }
+
+
+@dataclass(frozen=True)
+class _Part:
+    pattern: re.Pattern[str]
+    brackets: tuple[str, ...]
+    lead: tuple[str, bool] | None = None
+    """A bracket that opens the part, and whether it is attached to the next word ("[T]hat")."""
+    trail: tuple[str, bool] | None = None
+
+
+def split_parts(quote: str) -> list[str]:
+    """The quote's parts between ellipses (empty parts, from a leading or trailing ellipsis, dropped)."""
+    return [p for p in (s.strip() for s in _ELLIPSIS.split(quote)) if p]
+
+
+def _part_pattern(part: str, *, first: bool, last: bool) -> _Part:
+    tokens = list(_TOKEN.finditer(part))
+    lead = trail = None
+    # A bracket at either end of a part cannot be a gap: the leftmost-first search would stretch it over
+    # as much text as it may. It is matched from the words beside it instead (see _edge_words).
+    if tokens and tokens[0].lastgroup == "bracket" and len(tokens) > 1:
+        lead = (tokens[0].group(), tokens[1].lastgroup != "space")
+        tokens = tokens[1:]
+        while tokens and tokens[0].lastgroup == "space":
+            tokens = tokens[1:]
+    if tokens and tokens[-1].lastgroup == "bracket" and len(tokens) > 1:
+        trail = (tokens[-1].group(), tokens[-2].lastgroup != "space")
+        tokens = tokens[:-1]
+        while tokens and tokens[-1].lastgroup == "space":
+            tokens = tokens[:-1]
+    out: list[str] = []
+    brackets: list[str] = []
+    seen_letter = False
+    skip_space = False
+    for i, tok in enumerate(tokens):
+        kind = tok.lastgroup
+        value = tok.group()
+        if kind == "bracket":
+            # Spaces next to the bracket are optional: "[the agency] said" may stand for "it said" or "said".
+            if out and out[-1] == r"\s+":
+                out.pop()
+            out.append(rf"\s*(?P<b{len(brackets)}>[^\n]{{0,{_GAP_CHARS}}}?)\s*")
+            brackets.append(value)
+            skip_space = True
+            seen_letter = True
+            continue
+        if kind == "space":
+            if not skip_space:
+                out.append(r"\s+")
+            continue
+        skip_space = False
+        if kind == "dash":
+            out.append(_DASH_CLASS)
+        elif kind == "mark":
+            # A quotation mark that opens or closes the whole quote may be the brief's, not the source's.
+            optional = (first and i == 0) or (last and i == len(tokens) - 1)
+            out.append(_MARK_CLASS + ("?" if optional else ""))
+        elif kind == "zw":
+            continue
+        elif kind == "other":  # a "[" that opens no bracket: only itself
+            out.append(re.escape(value))
+        else:
+            tail = ""
+            if last and trail is None and i == len(tokens) - 1 and value[-1] in _END_PUNCT:
+                # A closing period may replace the source's comma or end a sentence the quote cuts short.
+                value = value[:-1]
+                tail = f"[{re.escape(_END_PUNCT)}]?"
+            if not seen_letter and value and value[0].isalpha() and lead is None:
+                # The first letter of a part may be capitalised (or lowered) to fit the brief's sentence.
+                letter = value[0]
+                out.append(f"[{re.escape(letter.upper())}{re.escape(letter.lower())}]" + re.escape(value[1:]))
+            else:
+                out.append(re.escape(value))
+            out.append(tail)
+            seen_letter = True
+    return _Part(re.compile("".join(out)), tuple(brackets), lead, trail)
+
+
+def _edge_words(text: str, pos: int, bracket: str, attached: bool, *, before: bool) -> tuple[int, str]:
+    """The source text an edge bracket stands for: the rest of an attached word ("[T]hat"), else as many
+    words beside the match as the bracket holds, within the line. Returns the far end and the text."""
+    if attached:
+        far = pos
+        if before:
+            while far > 0 and not text[far - 1].isspace():
+                far -= 1
+            return far, text[far:pos]
+        while far < len(text) and not text[far].isspace():
+            far += 1
+        return far, text[pos:far]
+    want = max(1, len(bracket.strip("[]").split()))
+    # Words are taken within the sentence: a bracket stands for words of the sentence it opens or closes.
+    if before:
+        line_start = text.rfind("\n", 0, pos) + 1
+        words = []
+        for w in reversed(list(_WORD.finditer(text, line_start, pos))):
+            if len(words) == want or _SENTENCE_END.search(w.group()):
+                break
+            words.append(w)
+        if not words:
+            return pos, ""
+        far = words[-1].start()
+        return far, text[far:pos].strip().strip(_QUOTE_MARKS)
+    line_end = text.find("\n", pos)
+    words = []
+    for w in _WORD.finditer(text, pos, line_end if line_end >= 0 else len(text)):
+        words.append(w)
+        if len(words) == want or _SENTENCE_END.search(w.group()):
+            break
+    if not words:
+        return pos, ""
+    far = words[-1].end()
+    return far, text[pos:far].strip().strip(_QUOTE_MARKS)
+
+
+def _paragraph_end(text: str, pos: int, limit: int) -> int:
+    end = text.find("\n", pos)
+    return limit if end < 0 or end > limit else end
+
+
+def _match(parts: list[_Part], text: str, lo: int, hi: int, one_passage: bool) -> list[re.Match[str]] | None:
+    """Each part matched in order, all within one passage of text[lo:hi]: the region itself when
+    `one_passage`, else a paragraph of it."""
+    head, rest = parts[0], parts[1:]
+    tried: set[int] = set()
+    for m in head.pattern.finditer(text, lo, hi):
+        limit = hi if one_passage else _paragraph_end(text, m.end(), hi)
+        if rest and limit in tried:
+            # An earlier start in the same passage left at least as much room for the other parts.
+            continue
+        tried.add(limit)
+        matches = [m]
+        pos = m.end()
+        for part in rest:
+            nxt = part.pattern.search(text, pos, limit)
+            if nxt is None:
+                break
+            matches.append(nxt)
+            pos = nxt.end()
+        else:
+            return matches
+    return None
+
+
+def verify_quote(quote: str, source_text: str, start: int | None = None, end: int | None = None) -> QuoteVerdict:
+    """Check that `quote` is what `source_text` says, at [start, end) when given (else anywhere)."""
+    texts = split_parts(quote)
+    if not texts:
+        return QuoteVerdict(False, "failed", diff="the quote is empty")
+    parts = [_part_pattern(t, first=i == 0, last=i == len(texts) - 1) for i, t in enumerate(texts)]
+    found = None
+    moved = False
+    if start is not None and end is not None and 0 <= start <= end <= len(source_text):
+        found = _match(parts, source_text, start, end, one_passage=True)
+    if found is None:
+        found = _match(parts, source_text, 0, len(source_text), one_passage=False)
+        moved = found is not None and start is not None
+    if found is None:
+        return _failure(quote, source_text, start, end)
+    span = [found[0].start(), found[-1].end()]
+    replacements: list[tuple[str, str]] = []
+    for n_part, (part, m) in enumerate(zip(parts, found, strict=True)):
+        if part.lead:
+            far, words = _edge_words(source_text, m.start(), *part.lead, before=True)
+            replacements.append((part.lead[0], words))
+            if n_part == 0:
+                span[0] = far
+        for n, bracket in enumerate(part.brackets):
+            replacements.append((bracket, m.group(f"b{n}").strip()))
+        if part.trail:
+            far, words = _edge_words(source_text, m.end(), *part.trail, before=False)
+            replacements.append((part.trail[0], words))
+            if n_part == len(parts) - 1:
+                span[1] = far
+    if replacements:
+        status: Status = "bracketed"
+    elif len(parts) > 1:
+        status = "ellipsis"
+    elif source_text[span[0]:span[1]] == quote:
+        status = "exact"
+    else:
+        status = "typographic"
+    return QuoteVerdict(True, status, span=(span[0], span[1]), replacements=tuple(replacements), moved=moved)
+
+
+# ------------------------------------------------------------------------------------------ failure
+def canon_words(text: str) -> list[str]:
+    """Words compared for the diff: typographic variants folded, end punctuation and case ignored."""
+    folded = text.translate(_CANON)
+    return [w.strip(_END_PUNCT + "'\"").lower() or w for w in folded.split()]
+
+
+def _failure(quote: str, source_text: str, start: int | None, end: int | None) -> QuoteVerdict:
+    from rapidfuzz import fuzz
+
+    plain = " ".join(split_parts(quote)) or quote
+    needle = plain.translate(_CANON)
+    if start is not None and end is not None and 0 <= start <= end <= len(source_text):
+        # Look near the offsets first: an edited quote's closest passage is almost always its own.
+        lo, hi = max(0, start - len(plain)), min(len(source_text), end + len(plain))
+    else:
+        lo, hi = 0, len(source_text)
+    haystack = source_text[lo:hi].translate(_CANON)
+    if not haystack.strip():
+        return QuoteVerdict(False, "failed", diff="the source text is empty", score=0.0)
+    if len(needle) >= len(haystack):
+        s, e, score = lo, hi, fuzz.ratio(needle, haystack)
+    else:
+        al = fuzz.partial_ratio_alignment(needle, haystack)
+        s, e, score = lo + al.dest_start, lo + al.dest_end, al.score
+    s, e = _widen_to_words(source_text, s, e)
+    while s < e and source_text[s] in _QUOTE_MARKS:
+        s += 1
+    while e > s and source_text[e - 1] in _QUOTE_MARKS:
+        e -= 1
+    passage = source_text[s:e]
+    return QuoteVerdict(False, "failed", span=(s, e), closest=passage, diff=word_diff(passage, plain), score=score)
+
+
+def _widen_to_words(text: str, s: int, e: int) -> tuple[int, int]:
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def word_diff(source: str, quote: str, context: int = 4) -> str:
+    """`source` -> `quote` as words: unchanged words, `[-removed-]` and `{+added+}`, long runs elided."""
+    from rapidfuzz.distance import Levenshtein
+
+    a = _WORD.findall(source)
+    b = _WORD.findall(quote)
+    out: list[str] = []
+    ops = Levenshtein.opcodes(canon_words(source), canon_words(quote))
+    for n, op in enumerate(ops):
+        if op.tag == "equal":
+            same = b[op.dest_start:op.dest_end]
+            if len(same) > 2 * context:
+                lead = same[:context] if n else []
+                trail = same[-context:] if n < len(ops) - 1 else []
+                same = [*lead, "…", *trail] if lead or trail else ["…"]
+            out.extend(same)
+            continue
+        if op.src_end > op.src_start:
+            out.append("[-" + " ".join(a[op.src_start:op.src_end]) + "-]")
+        if op.dest_end > op.dest_start:
+            out.append("{+" + " ".join(b[op.dest_start:op.dest_end]) + "+}")
+    return " ".join(out)
