@@ -22,6 +22,9 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32)])
 
 
+_MIN_ARTICLE_WORDS = 15
+
+
 def _looks_binary(data: bytes) -> bool:
     """Binary junk saved with an .html name. Checked on the raw bytes (cheap, in C) before parsing."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 pages are full of zero bytes
@@ -51,7 +54,8 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
     except (ValueError, TypeError):
         document = None
     text = clean_text(document.text or "") if document is not None else ""
-    if not text.strip():
+    # On a home or list page trafilatura may return a menu's few words; no article is that short.
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
         raise ImportFailed(
             f"{origin} has no article text Briefs can find; save the article's own page (not a list or home page) "
             "or paste its text"
