@@ -181,6 +181,9 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
     publication = clean_text(meta.publication, where, warnings)
     published = long_date(meta.published)
     url = clean_text(meta.url, where, warnings)
+    # Only a plain web address goes into a link; anything else is printed as text, never as Markdown.
+    if url and not re.match(r"^https?://[^\s<>]+$", url):
+        url = ""
     parts = [md_escape(author)] if author else []
     parts.append(f"“{md_escape(title)}”")
     if publication:
@@ -188,7 +191,7 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
     if published:
         parts.append(published)
     citation = ", ".join(parts)
-    if url and re.match(r"^https?://[^\s<>]+$", url):
+    if url:
         citation += f", <{url}>"
     short = publication or author or title
     view = SourceView(

@@ -375,6 +375,15 @@ class _Writer:
         section = self.section
         width = Emu(section.page_width - section.left_margin - section.right_margin)
         tbl = CT_Tbl.new_tbl(len(rows), cols, width)
+        # Columns share the width by how much text they hold (a fact beside a short source), at least 15%.
+        lengths = [sum(len(r[c].content) for r in rows if c < len(r)) + 1 for c in range(cols)]
+        shares = [max(n / sum(lengths), 0.15) for n in lengths]
+        widths = [Emu(int(width * s / sum(shares))) for s in shares]
+        for grid_col, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=False):
+            grid_col.w = w
+        for tr in tbl.tr_lst:
+            for tc, w in zip(tr.tc_lst, widths, strict=False):
+                tc.width = w
         tbl.tblStyle_val = self.style(TABLE_STYLE)
         trs = tbl.tr_lst
         for r_index, (tr, row) in enumerate(zip(trs, rows, strict=False)):

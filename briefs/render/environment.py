@@ -70,7 +70,12 @@ def _markdown(value: Any) -> Markup:
 
 def _paragraphs(value: Any) -> Markup:
     """Multi-paragraph text (a field the user typed) as escaped Markdown paragraphs."""
-    parts = [md_escape(p) for p in re.split(r"\n\s*\n", str(value or "")) if p.strip()]
+    parts = []
+    for para in re.split(r"\n\s*\n", str(value or "")):
+        lines = [md_escape(line) for line in para.split("\n") if line.strip()]
+        if lines:
+            # A single newline the user typed is kept as a line break (a trailing backslash).
+            parts.append("\\\n".join(lines))
     return Markup("\n\n".join(parts))
 
 
