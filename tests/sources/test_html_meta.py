@@ -224,3 +224,19 @@ def test_full_news_page_gets_every_field() -> None:
         url=URL,
         language="en",
     )
+
+
+def test_odd_json_ld_shapes_do_not_break_the_import() -> None:
+    odd = [
+        '{"@graph": {"@type": ["NewsArticle"], "headline": ["Hospitals get cyber plan"], '
+        '"author": {"name": ["x"], "givenName": "Jane", "familyName": "Doe"}, "datePublished": ["2024-03-05"]}}',
+        '[{"@type": "NewsArticle", "author": "Jane Doe", "publisher": [{"name": 5}], "datePublished": 20240305}]',
+        '{"@type": "NewsArticle", "author": [null, 3, "Jane Doe"], "publisher": "The Example Post",}',
+        "<!-- {broken json -->",
+        '"just a string"',
+    ]
+    for raw in odd:
+        data = page(head=f'<script type="application/ld+json">{raw}</script>')
+        got = imported(data)
+        assert got.title == "Hospitals get cyber plan"
+        assert got.author in {"Jane Doe", None}
