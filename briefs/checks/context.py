@@ -22,10 +22,24 @@ class CheckContext:
     """(section name, snippet id) for every item in the brief, in order (an id may repeat)."""
 
     @classmethod
-    def load(cls, desk: Desk, brief: Brief, spec: CheckSpec | None, today: date) -> CheckContext:
+    def load(
+        cls,
+        desk: Desk,
+        brief: Brief,
+        spec: CheckSpec | None,
+        today: date,
+        snippets: dict[int, Snippet] | None = None,
+        sources: dict[int, Source] | None = None,
+    ) -> CheckContext:
+        """Fetch what `brief` cites; a brief read from a YAML file brings its own snippets and sources."""
         placed = [(section.name, sid) for section in brief.sections for sid in section.snippet_ids]
-        snippets = desk.get_snippets({sid for _, sid in placed})
-        sources = desk.get_sources({s.source_id for s in snippets.values()})
+        if snippets is None:
+            snippets = desk.get_snippets({sid for _, sid in placed})
+        wanted = {s.source_id for s in snippets.values()}
+        if sources is None:
+            sources = desk.get_sources(wanted)
+        elif not wanted <= sources.keys():
+            sources = {**desk.get_sources(wanted - sources.keys()), **sources}
         return cls(desk, brief, spec, today, snippets, sources, placed)
 
     def items(self) -> list[Snippet]:

@@ -17,7 +17,7 @@ from briefs.checks.report import UNVERIFIED_CODE, Finding, Report
 from briefs.checks.spec import CheckSpec, as_check_spec
 from briefs.desk.base import Desk
 from briefs.errors import BriefsError, CheckFailed
-from briefs.model import Brief
+from briefs.model import Brief, Snippet, Source
 
 # What the export writes beside a quote that failed its check when the user allows it.
 UNVERIFIED_NOTE = "UNVERIFIED QUOTE"
@@ -38,9 +38,12 @@ def run_checks(
     today: date | None = None,
     templates: Sequence[str | os.PathLike[str]] = (),
     reading: bool = True,
+    snippets: dict[int, Snippet] | None = None,
+    sources: dict[int, Source] | None = None,
 ) -> Report:
     """Every check on `brief`; `spec` is a TemplateSpec, a CheckSpec or None (the brief's template is
-    then looked up, and budgets are skipped with a note if it cannot be found)."""
+    then looked up, and budgets are skipped with a note if it cannot be found). `snippets` and `sources`
+    are for a brief that is not on the desk (a YAML brief file)."""
     if isinstance(brief, int):
         brief = desk.get_brief(brief)
     report = Report(brief=brief.ref)
@@ -51,7 +54,7 @@ def run_checks(
         except BriefsError as exc:
             report.add(Finding("info", "template-unknown", "brief",
                                f"budgets not checked: {exc}", fix="use --templates DIR to name its folder"))
-    ctx = CheckContext.load(desk, brief, check_spec, today or date.today())
+    ctx = CheckContext.load(desk, brief, check_spec, today or date.today(), snippets, sources)
     check_quotes(ctx, report)
     check_attribution(ctx, report)
     check_claims(ctx, report)
@@ -71,11 +74,13 @@ def gate(
     *,
     allow_unverified: bool = False,
     templates: Sequence[str | os.PathLike[str]] = (),
+    snippets: dict[int, Snippet] | None = None,
+    sources: dict[int, Source] | None = None,
 ) -> Report:
     """The export's check: raise CheckFailed naming the first quote that is not verbatim, and its diff,
     unless `allow_unverified`; then `report.unverified` holds the snippet ids that need UNVERIFIED_NOTE.
     Other findings never block an export."""
-    report = run_checks(desk, brief, spec, templates=templates, reading=False)
+    report = run_checks(desk, brief, spec, templates=templates, reading=False, snippets=snippets, sources=sources)
     failed = report.by_code(UNVERIFIED_CODE)
     if failed and not allow_unverified:
         first = failed[0]

@@ -140,6 +140,13 @@ def _part_pattern(part: str, *, first: bool, last: bool) -> _Part:
                 out.append(re.escape(value))
             out.append(tail)
             seen_letter = True
+    # Whole words only at the edges: "at the plant" must not verify against "that the plant".
+    core = "".join(tok.group() for tok in tokens)
+    if core[:1].isalnum() and not (lead and lead[1]):
+        out.insert(0, r"(?<!\w)")
+    ends_word = core[-1:].isalnum() or (core[-1:] in _END_PUNCT and core[-2:-1].isalnum())
+    if ends_word and not (trail and trail[1]):
+        out.append(r"(?!\w)")
     return _Part(re.compile("".join(out)), tuple(brackets), lead, trail)
 
 

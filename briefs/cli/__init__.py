@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "briefs.cli.sources_cmd",
     "briefs.cli.extract_cmd",
     "briefs.cli.render_cmd",
+    "briefs.cli.check_cmd",
     "briefs.cli.tui_cmd",
 ]
 

@@ -1,0 +1,77 @@
+"""`briefs check BRIEF`: the trust checks, as a list of findings and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from briefs.cli.common import desk_from, print_json, ref_id
+
+TEMPLATES_HELP = "also look for templates in DIR (repeatable)"
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from briefs.cli import Formatter
+
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        formatter_class=Formatter,
+        help="check a brief: verbatim quotes, citations, budgets, reading level, fresh sources",
+        description=(
+            "Check a brief before it goes out. Every quote is compared with its source snapshot;\n"
+            "every item must name its speaker and a source with outlet, title and date; facts that\n"
+            "drop their source's attribution, budgets, reading level and stale sources are reported.\n"
+            "BRIEF is a brief ID (b3) or a YAML brief file.\n\n"
+            "Exit status: 0 when there are no errors (warnings and notes allowed), 1 with errors."
+        ),
+    )
+    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from briefs.checks import run_checks
+
+    with desk_from(args) as desk:
+        extra: dict[str, Any] = {}
+        if args.brief.lower().endswith((".yaml", ".yml")):
+            from briefs.render.brief_file import read_brief_file
+
+            brief, snippets, sources = read_brief_file(args.brief, desk)
+            extra = {"snippets": snippets, "sources": sources}
+            label = args.brief
+        else:
+            brief = desk.get_brief(ref_id(args.brief, "brief"))
+            label = f"{brief.ref} {brief.title!r}"
+        report = run_checks(desk, brief, templates=args.templates, **extra)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print_report(report, label)
+    return 0 if report.ok else 1
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def print_report(report: Any, label: str) -> None:
+    summary = ", ".join([_count(len(report.errors), "error"), _count(len(report.warnings), "warning"),
+                         _count(len(report.infos), "note")])
+    verdict = "ready to export" if report.ok else "not ready: fix the errors"
+    print(f"{label}: {summary}; {verdict}")
+    width = max((len(f.item) for f in report.findings), default=0)
+    for finding in report.findings:
+        print(f"{finding.severity:<7} {finding.item:<{width}}  {finding.message} [{finding.code}]")
+        if finding.fix:
+            print(f"{'':<7} {'':<{width}}  fix: {finding.fix}")
+    stats = report.stats
+    level = stats.get("reading_level")
+    line = f"{stats.get('words', 0)} words, about {stats.get('pages_estimate', 0):g} pages"
+    if level:
+        line += (f", reading grade {level['flesch_kincaid_grade']:g} (Flesch-Kincaid), "
+                 f"{level['coleman_liau_index']:g} (Coleman-Liau)")
+    print(line)
