@@ -10,39 +10,56 @@ from briefs.extract.results import Quote
 
 _WINDOW = 240
 # Words right before a quoted passage that make it a name, a title or a coined term, not speech.
-_NAMING = re.compile(
-    r"(?:dubbed|called|named|nicknamed|titled|entitled|labeled|labelled|branded|known as|so-called|term|"
-    r"terms|word|words|phrase|slogan|motto|hashtag|headline|headlined|billed as|described as|marked|"
-    r"reads|read|sign|signs|banner|caption|label|the|a|an|his|her|their|its|our|my|your)[ \t]*$",
-    re.IGNORECASE,
-)
-_END_PUNCT = re.compile(r"[.!?,;:…—\-][’'\"”)]*$")
+# (Checked on the last word only: a set lookup, not a regex search, keeps this cheap per quote.)
+_NAMING = {
+    "dubbed", "called", "named", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded", "as",
+    "so-called", "term", "terms", "word", "words", "phrase", "slogan", "motto", "hashtag", "headline",
+    "headlined", "marked", "reads", "read", "sign", "signs", "banner", "caption", "label", "the", "a", "an",
+    "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "like",
+}
+_CLOSERS = "’'\"”)"
+_PUNCT = ".!?,;:…—-"
+_CUE_WORDS = set(sp.CUES.split("|"))
 _WORD = re.compile(r"\S+")
-_CUE_BEFORE = re.compile(rf"\b(?:{sp.CUES}|\w+ing)$")
-# A quote introduced by a colon or a "...ing," clause takes the sentence's subject as its speaker:
-# `Dean poked at the debate, tweeting, "..."`.
-_INTRO = re.compile(r"(?:\w+ing,|:)[^\S\n]*$")
+
+
+def _last_word(text: str) -> str:
+    parts = text[-40:].rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+
+
+def _ends_sentence_or_clause(inner: str) -> bool:
+    return inner.rstrip(_CLOSERS)[-1:] in _PUNCT if inner else False
+
+
+def _introduces(before: str) -> bool:
+    """A colon or a "...ing," clause right before the quote: `Dean poked at the debate, tweeting, "..."`."""
+    tail = before.rstrip()
+    return tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing"))
 
 
 def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -> bool:
     """Tell a quote from a scare quote, a title or a coined name."""
     if span.continuation or span.continues:
         return True
-    inner = text[span.start:span.end]
-    if _NAMING.search(before[-40:]) and words <= 6:
+    inner = text[span.start:span.end] if words < 9 else text[max(span.start, span.end - 40):span.end]
+    if words <= 6 and _last_word(before) in _NAMING:
         return False
     if words >= 4:
         # Title Case with no sentence punctuation: a book, a show, a slogan.
         caps = sum(1 for w in inner.split() if w[:1].isupper())
-        return not (caps == words and not _END_PUNCT.search(inner) and words <= 8)
+        return not (caps == words and not _ends_sentence_or_clause(inner) and words <= 8)
     # Short passages are speech only when a cue is attached ("No," she said), or when they are a whole
     # sentence of their own ("Never." after another sentence) or follow a speech verb (chanted "Go!").
     if attached:
         return True
-    if not _END_PUNCT.search(inner):
+    if not _ends_sentence_or_clause(inner):
         return False
     lead = before.rstrip()
-    return lead == "" or lead[-1] in ".!?:,\"”" or bool(_CUE_BEFORE.search(lead[-30:]))
+    if lead == "" or lead[-1] in ".!?:,\"”":
+        return True
+    last = _last_word(lead)
+    return last in _CUE_WORDS or last.endswith("ing")
 
 
 def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> list[Quote]:
@@ -77,7 +94,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                     if m:
                         mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
             attached = mention is not None
-        if mention is None:
+        tail = before.rstrip()[-5:]
+        if mention is None and tail and (tail[-1] in ",:" or tail.endswith(("that", "this"))):
             m = sp.BEFORE.search(before)
             if m and not _bad_np(m.group(1)):
                 mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
@@ -85,7 +103,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 m = sp.COLON.search(before)
                 if m:
                     mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
-                elif _INTRO.search(before):
+                elif _introduces(before):
                     mention = sp.sentence_subject(text, lo, span.open_mark)
             attached = mention is not None
         words = len(_WORD.findall(text, span.start, min(span.end, span.start + 400)))
@@ -100,7 +118,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         p_start, p_end = paras[span.para]
         if mention is None:
             # "according to X" in the quote's paragraph.
-            m = sp.ACCORDING.search(text, p_start, p_end)
+            m = sp.ACCORDING.search(text, p_start, p_end) if text.find("ccording", p_start, p_end) >= 0 else None
             if m:
                 mention = sp.Mention(m.group(2), m.start(2), m.end(2), m.group(1))
         if mention is None:
@@ -168,7 +186,7 @@ def _antecedent(
         return last
     lo = max(0, mention.start - _PERSON_BACK)
     best: sp.Mention | None = None
-    for m in sp.PROPER_RE.finditer(text, lo, mention.start):
+    for m in sp.NAME_SEQ.finditer(text, lo, mention.start):
         name, at = sp.clean_mention(m.group(), m.start())
         if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
             continue

@@ -108,6 +108,9 @@ _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 
 
 PROPER_RE = re.compile(PROPER)
+# Two or more capitalised words (an initial allowed): the cheap scan for full names. It starts with a
+# character class, which the regex engine skips to quickly.
+NAME_SEQ = re.compile(rf"[{_UP}][\w'’\-]*(?:[^\S\n]+(?:[{_UP}]\.[^\S\n]+)?[{_UP}][\w'’\-]+)+")
 PAREN_TAIL = re.compile(r"[^\S\n]*\([^()\n]*\)$")
 
 
@@ -168,18 +171,30 @@ class Resolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.full: dict[str, str] = {}
-        for match in re.finditer(PROPER, text):
+        self._full: dict[str, str] | None = None
+        self._groups: dict[str, str | None] = {}
+
+    @property
+    def full(self) -> dict[str, str]:
+        """Surname -> the longest name ending with it (built on first use: most texts need it once)."""
+        if self._full is None:
+            self._full = self._names()
+        return self._full
+
+    def _names(self) -> dict[str, str]:
+        full: dict[str, str] = {}
+        text = self.text
+        for match in NAME_SEQ.finditer(text):
             name, _ = clean_mention(match.group(), match.start())
             name = strip_titles(name.rstrip("."))
             words = name.split()
             if len(words) < 2 or words[0] in _STOP_LEAD or len(words) > 4:
                 continue
             last = words[-1]
-            current = self.full.get(last)
+            current = full.get(last)
             if current is None or len(current.split()) < len(words):
-                self.full[last] = name
-        self._groups: dict[str, str | None] = {}
+                full[last] = name
+        return full
 
     def is_person(self, name: str) -> bool:
         """A name that looks like a person's: two or more words and no organisation word, or the
