@@ -761,11 +761,36 @@ def _ld_people(value: Any) -> tuple[list[str], list[str]]:
     return people, orgs
 
 
+# Buttons and labels that sit inside byline elements next to the name.
+_BYLINE_BUTTONS = {
+    "follow",
+    "unfollow",
+    "share",
+    "email",
+    "e-mail",
+    "twitter",
+    "x",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "subscribe",
+    "read more",
+    "more",
+    "bio",
+    "profile",
+    "contact",
+    "see all",
+    "view all",
+    "close",
+    "menu",
+}
+
+
 def _is_org_chunk(chunk: str, org_keys: set[str]) -> bool:
     """A separate piece of a byline that names an organisation or a role, not a person."""
     text = chunk.strip(" ,|-–—·•/")
     low = text.lower()
-    if not text or low in AGENCIES or norm(text) in org_keys:
+    if not text or low in AGENCIES or low in _BYLINE_BUTTONS or norm(text) in org_keys:
         return True
     words = low.replace(",", " ").split()
     return 0 < len(words) <= 4 and words[0] != "by" and any(w in ORG_WORDS for w in words)

@@ -93,6 +93,16 @@ def test_organisation_glued_to_the_name_is_removed() -> None:
     assert imported(comma).author == "Jane Doe"
 
 
+def test_buttons_inside_the_byline_are_not_part_of_the_name() -> None:
+    data = page(
+        byline='<div class="byline"><a href="/a/jd">Jane Doe</a><button>Follow</button>'
+        '<a class="share">Email</a><span>5 min read</span></div>'
+    )
+    assert imported(data).author == "Jane Doe"
+    linked = page(byline='<div class="byline">By <a href="/a/jd">Jane Doe</a> <a href="/follow">Follow</a></div>')
+    assert imported(linked).author == "Jane Doe"
+
+
 def test_several_authors_are_all_kept_in_order() -> None:
     data = page(
         head=ld(
