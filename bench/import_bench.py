@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dir", nargs="?", type=Path, help="folder of saved pages (default: generated pages)")
     parser.add_argument("--pages", type=int, default=40, help="how many pages to generate (default 40)")
-    parser.add_argument("--rounds", type=int, default=3, help="passes over the pages (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the pages (default 5)")
     args = parser.parse_args(argv)
 
     logging.disable(logging.CRITICAL)
