@@ -50,7 +50,7 @@ class SourceView:
     url: str
     citation: Markup
     short: str
-    cite: Markup = Markup("")
+    cite: str = ""
 
 
 @dataclass

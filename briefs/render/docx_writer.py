@@ -26,16 +26,6 @@ from briefs.render.oxml import W_PPR, add_run, new_paragraph, qn
 DEFAULT_REFERENCE = Path(__file__).with_name("reference.docx")
 TABLE_STYLE = "Fact Table"
 
-# Style name -> the names to fall back on when an organisation's reference lacks it.
-_FALLBACKS = {
-    "Body Text": ("Normal",),
-    "Block Text": ("Quote", "Body Text", "Normal"),
-    "List Continue": ("Body Text", "Normal"),
-    "Memo Header": ("Body Text", "Normal"),
-    "Footnote Text": ("Normal",),
-}
-
-
 @dataclass
 class DocMeta:
     """Document properties and page furniture, read from the Markdown front matter."""
@@ -93,7 +83,7 @@ def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(markdown[4:end], Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(markdown[4:end], Loader=loader)
     except yaml.YAMLError as exc:
         raise InputError(f"the Markdown front matter is not valid YAML ({exc}); fix the block between ---") from None
     return (data if isinstance(data, dict) else {}), markdown[end + 5 :]
@@ -190,23 +180,29 @@ class _Writer:
         sid = self.styles.get(name)
         if sid:
             return sid
-        for alt in _FALLBACKS.get(name, ()):
-            if alt in self.styles:
-                return self.styles[alt]
         return self._add_style(name)
 
     def _add_style(self, name: str) -> str:
-        # An organisation's reference without the style: add a plain one of that name, so the document
-        # still uses the name a colleague can restyle (pandoc does the same).
-        from docx.enum.style import WD_STYLE_TYPE
+        # An organisation's reference without the style: copy the house definition in, so the document
+        # still uses the name a colleague can restyle (pandoc adds missing styles the same way).
+        import copy
 
-        kind = WD_STYLE_TYPE.CHARACTER if name in {"Hyperlink", "Footnote Reference", "Marking"} else (
-            WD_STYLE_TYPE.TABLE if name == TABLE_STYLE else WD_STYLE_TYPE.PARAGRAPH)
-        style = self.document.styles.add_style(name, kind)
-        if name == "Footnote Reference":
-            style.font.superscript = True
-        self.styles[name] = style.style_id
-        return style.style_id
+        house = _house_styles().get(name)
+        if house is None:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            self.styles[name] = style.style_id
+            return style.style_id
+        element = copy.deepcopy(house)
+        for link in element.findall(qn("w:link")):
+            element.remove(link)
+        based = element.find(qn("w:basedOn"))
+        if based is not None and based.get(qn("w:val")) not in self.styles.values():
+            element.remove(based)
+        self.document.styles.element.append(element)
+        self.styles[name] = element.get(qn("w:styleId"))
+        return self.styles[name]
 
     @property
     def footnotes(self) -> oxml.Footnotes:
@@ -455,6 +451,23 @@ def _tab(p: Any, position: int) -> None:
 
 def _align(p: Any, value: str) -> None:
     oxml.set_child(p.find(W_PPR), "w:jc", oxml.PPR_ORDER, val=value)
+
+
+_HOUSE_STYLES: dict[str, Any] = {}
+
+
+def _house_styles() -> dict[str, Any]:
+    """name -> <w:style> of the shipped reference, parsed once."""
+    if not _HOUSE_STYLES:
+        import zipfile
+
+        with zipfile.ZipFile(DEFAULT_REFERENCE) as package:
+            root = etree.fromstring(package.read("word/styles.xml"))
+        for style in root.findall(qn("w:style")):
+            name = style.find(qn("w:name"))
+            if name is not None:
+                _HOUSE_STYLES[name.get(qn("w:val"))] = style
+    return _HOUSE_STYLES
 
 
 def _style_ids(document: Any) -> dict[str, str]:

@@ -46,5 +46,6 @@ def docx_to_pdf(docx_bytes: bytes, *, timeout: float = 180.0) -> bytes:
         target = folder / "brief.pdf"
         if done.returncode != 0 or not target.is_file():
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise ExportError(f"LibreOffice could not convert the brief to PDF ({detail[-1] if detail else 'no output'})")
+            last = detail[-1] if detail else "no output"
+            raise ExportError(f"LibreOffice could not convert the brief to PDF ({last})")
         return target.read_bytes()
