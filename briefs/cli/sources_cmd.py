@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("id", metavar="ID")
     p.add_argument("--text", action="store_true", help="print a source's clean text")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--yaml", action="store_true", help="print a brief as a YAML brief file (for briefs export)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser(
@@ -217,6 +218,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
     brief = desk.get_brief(number)
+    if getattr(args, "yaml", False):
+        from briefs.render.brief_file import brief_to_yaml
+
+        sys.stdout.write(brief_to_yaml(desk, brief))
+        return 0
     if args.json:
         print_json(brief.model_dump(mode="json") | {"id": brief.ref})
         return 0
