@@ -196,9 +196,18 @@ def locate(brief: Brief, snippet_id: int) -> tuple[int, int] | None:
     return None
 
 
-def section_for(brief: Brief, kind: SnippetKind | str) -> str | None:
-    """The section a snippet of `kind` most likely belongs in, by its name ("Key facts", "What they said")."""
+def section_for(brief: Brief, kind: SnippetKind | str, accepts: dict[str, list[str]] | None = None) -> str | None:
+    """The section a snippet of `kind` most likely belongs in.
+
+    `accepts` maps section names to the kinds the template lets in (a template's `accepts` lists); the
+    first section that takes the kind wins. Without it, section names are matched ("Key facts", "What
+    they said").
+    """
     kind = SnippetKind(kind)
+    if accepts:
+        for section in brief.sections:
+            if kind.value in accepts.get(section.name, ()):
+                return section.name
     hints = {
         SnippetKind.QUOTE: ("quote", "said", "say", "voices"),
         SnippetKind.FACT: ("fact", "figure", "number", "background", "happened"),
@@ -326,6 +335,38 @@ class SourceRestored:
 
     def undo(self, desk: Desk) -> Change:
         return SourceRemoved(desk.remove_source(self.source.id))
+
+
+@dataclass
+class BriefRemoved:
+    brief: Brief
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or f"deleted brief {self.brief.ref}"
+
+    def undo(self, desk: Desk) -> Change:
+        # Recreated under a new id, with its fields, arrangement and marking.
+        restored = desk.create_brief(self.brief.model_copy(update={"id": None, "revision": 0}))
+        return BriefCreated(restored)
+
+
+@dataclass
+class BriefCreated:
+    brief: Brief
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or f"created brief {self.brief.ref}"
+
+    def undo(self, desk: Desk) -> Change:
+        assert self.brief.id is not None
+        return BriefRemoved(desk.remove_brief(self.brief.id))
+
+
+def remove_brief(desk: Desk, brief_id: int) -> Change:
+    """Delete a brief (its snippets stay on the desk); undo recreates it."""
+    return BriefRemoved(desk.remove_brief(brief_id))
 
 
 def remove_source(desk: Desk, source_id: int) -> Change:

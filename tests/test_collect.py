@@ -105,3 +105,11 @@ def test_copy_with_citation_names_speaker_and_source(desk, source) -> None:
     snippet = collect.selection_snippet(source, 0, 20, "quote", speaker="Amira Okafor")
     text = collect.with_citation(snippet, source)
     assert "Amira Okafor" in text and "The Meridian Ledger" in text and "2026-10-13" in text
+
+
+def test_section_for_follows_what_the_template_accepts(desk) -> None:
+    brief = collect.new_brief(desk, template="t", title="T", sections=["takeaways", "quotes", "watch"])
+    accepts = {"takeaways": ["fact"], "quotes": ["quote"], "watch": ["fact", "note"]}
+    assert collect.section_for(brief, "quote", accepts) == "quotes"
+    assert collect.section_for(brief, "note", accepts) == "watch"
+    assert collect.section_for(brief, "fact", accepts) == "takeaways"

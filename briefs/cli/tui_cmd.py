@@ -11,15 +11,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    from briefs.desk import open_desk
+    from briefs.paths import default_desk_path
 
-    # Opened (and seeded on first run) here so a bad --desk fails with a one-line error before the
-    # screen switches to the app.
-    desk = open_desk(getattr(args, "desk", None), seed_sample=True)
-    path = desk.path
-    desk.close()
+    desk = getattr(args, "desk", None) or default_desk_path()
+    # The desk is opened (and seeded with the sample on first run) by the app after its first frame, so
+    # start-up does not wait for the models and SQLite; a desk that cannot be opened ends the app with
+    # the same one-line message and exit code as any other command.
     # The one door from the core to the UI: a lazy import, declared in the import-linter contract.
     from tui.app import BriefsApp
 
-    BriefsApp(desk_path=path).run()
-    return 0
+    app = BriefsApp(desk_path=str(desk))
+    app.run()
+    if app.startup_error is not None:
+        raise app.startup_error
+    return app.return_code or 0

@@ -1,0 +1,494 @@
+"""The brief editor: fields with live word budgets, sections and their snippets, live preview, checks."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    Markdown,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from briefs.model import Brief, Snippet, Source
+
+# Fields with a word budget this large or more get a multi-line editor; the rest are one line.
+MULTILINE_FROM = 40
+UNPLACED = "__unplaced__"
+
+
+class EditorScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="editor.back"),
+        Binding("ctrl+e", "export", "Export", id="editor.export", priority=True),
+        Binding("f2", "show_tab('fields')", "Fields", id="editor.fields"),
+        Binding("f3", "show_tab('sections')", "Sections", id="editor.sections"),
+        Binding("f4", "show_tab('checks')", "Checks", id="editor.checks"),
+        Binding("ctrl+r", "toggle_preview", "Preview", id="editor.preview", show=False),
+        Binding("shift+up,K", "move(-1)", "Move up", id="editor.move_up", tooltip="Move the snippet up"),
+        Binding("shift+down,J", "move(1)", "Move down", id="editor.move_down", tooltip="Move the snippet down"),
+        Binding("left_square_bracket", "to_section(-1)", "Prev section", id="editor.prev_section", show=False),
+        Binding("right_square_bracket", "to_section(1)", "Next section", id="editor.next_section", show=False),
+        Binding("delete,backspace", "unplace", "Take out", id="editor.unplace", show=False,
+                tooltip="Take the snippet out of the brief (it stays on the desk)"),
+        Binding("c", "copy", "Copy", id="editor.copy", show=False, tooltip="Copy the snippet with its citation"),
+    ]
+
+    def __init__(self, brief_id: int) -> None:
+        super().__init__()
+        self.brief_id = brief_id
+        self.brief: Brief | None = None
+        self.spec: Any = None
+        self.snippets: dict[int, Snippet] = {}
+        self.sources: dict[int, Source] = {}
+        self.rows: list[tuple[str, int | None]] = []  # (section name, snippet id) for each option
+        self._preview_timer: Timer | None = None
+
+    # ------------------------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="editor-body"):
+            with Vertical(id="editor-left"), TabbedContent(initial="fields", id="editor-tabs"):
+                with TabPane("Fields", id="fields"):
+                    yield VerticalScroll(id="field-list")
+                with TabPane("Sections", id="sections"):
+                    yield OptionList(id="arrangement")
+                with TabPane("Checks", id="checks"):
+                    yield OptionList(id="checks-list")
+            with VerticalScroll(id="preview-pane"):
+                yield Markdown("*Rendering the preview…*", id="preview")
+        yield Static("", id="editor-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from briefs.render.spec import TemplateSet
+
+        app: Any = self.app
+        brief = app.attempt(lambda: app.desk.get_brief(self.brief_id))
+        if brief is None:
+            self.app.pop_screen()
+            return
+        self.brief = brief
+        self.spec = app.attempt(lambda: TemplateSet().get(brief.template), title="Template")
+        self._build_fields()
+        self.reload()
+        self._narrow(self.size.width)
+
+    def on_resize(self, event: Any) -> None:
+        self._narrow(event.size.width)
+
+    def _narrow(self, width: int) -> None:
+        # Under 90 columns the preview would leave the form too little room: it becomes a toggle.
+        self.set_class(width < 90 and not getattr(self, "_preview_forced", False), "-narrow")
+
+    def _build_fields(self) -> None:
+        assert self.brief is not None
+        container = self.query_one("#field-list", VerticalScroll)
+        widgets: list[Any] = [self._field_block("title", "Title", self.brief.title, None, "what the brief is about")]
+        widgets.append(self._field_block("marking", "Marking", self.brief.marking or "", None,
+                                         "handling marking on every page"))
+        for field in self.spec.fields if self.spec else []:
+            widgets.append(self._field_block(field.name, field.label, self.brief.fields.get(field.name, ""),
+                                             field.words, field.help))
+        container.mount_all(widgets)
+
+    def _field_block(self, name: str, label: str, value: str, budget: int | None, help_text: str) -> Vertical:
+        if budget is not None and budget >= MULTILINE_FROM:
+            editor: Any = TextArea(value, id=f"field-{name}", soft_wrap=True, show_line_numbers=False,
+                                   tooltip=help_text or None, compact=True, placeholder=help_text)
+        else:
+            editor = Input(value, id=f"field-{name}", placeholder=help_text, compact=True)
+        head = Horizontal(Label(label, classes="field-name"), Label(_budget_text(value, budget), classes="budget",
+                                                                    id=f"budget-{name}"), classes="field-head")
+        block = Vertical(head, editor, classes="field")
+        block.budget = budget  # type: ignore[attr-defined]
+        return block
+
+    # ------------------------------------------------------------------------------------ fields
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.startswith("field-"):
+            self._field_changed(event.input.id[6:], event.value)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id and event.text_area.id.startswith("field-"):
+            self._field_changed(event.text_area.id[6:], event.text_area.text)
+
+    def _field_changed(self, name: str, value: str) -> None:
+        if self.brief is None:
+            return
+        current = self.brief.title if name == "title" else (
+            self.brief.marking or "" if name == "marking" else self.brief.fields.get(name, "")
+        )
+        if value == current:
+            return
+        from briefs import collect
+
+        app: Any = self.app
+        if name == "marking":
+            saved = app.attempt(lambda: collect.set_marking(app.desk, self.brief, value), title="Not saved")
+        else:
+            saved = app.attempt(lambda: collect.set_field(app.desk, self.brief, name, value), title="Not saved")
+        if saved is not None:
+            self.brief = saved
+            self._status("saved")
+        label = self.query_one(f"#budget-{name}", Label)
+        budget = self.spec.field(name).words if self.spec and self.spec.field(name) else None
+        label.update(_budget_text(value, budget))
+        label.set_class(budget is not None and len(value.split()) > budget, "over")
+        self.schedule_preview()
+
+    # -------------------------------------------------------------------------------- arrangement
+    def reload(self) -> None:
+        """Re-read the brief and its snippets from the desk and redraw the sections."""
+        from briefs import collect
+
+        app: Any = self.app
+        brief = app.attempt(lambda: app.desk.get_brief(self.brief_id))
+        if brief is None:
+            return
+        self.brief = brief
+        unplaced = app.attempt(lambda: collect.unplaced_snippets(app.desk, brief)) or []
+        self.snippets = app.attempt(lambda: app.desk.get_snippets(brief.snippet_ids())) or {}
+        self.snippets.update({s.id: s for s in unplaced if s.id is not None})
+        ids = {s.source_id for s in self.snippets.values()}
+        self.sources = app.attempt(lambda: app.desk.get_sources(ids)) or {}
+        self.sub_title = f"{brief.ref} · {self.spec.title if self.spec else brief.template}"
+        self._draw_arrangement([s.id for s in unplaced if s.id is not None])
+        self._status()
+        self.schedule_preview(0)
+
+    def _draw_arrangement(self, unplaced: list[int]) -> None:
+        assert self.brief is not None
+        options = self.query_one("#arrangement", OptionList)
+        keep = self._current_row()
+        options.clear_options()
+        self.rows = []
+        titles = {s.name: s for s in self.spec.sections} if self.spec else {}
+        for section in self.brief.sections:
+            spec = titles.get(section.name)
+            title = spec.title if spec else section.name
+            limit = f"/{spec.max_items}" if spec and spec.max_items else ""
+            kinds = " · ".join(spec.accepts) if spec else ""
+            head = Text.assemble((f"{title}", "bold"), f"  {len(section.snippet_ids)}{limit}  ", (kinds, "dim"))
+            options.add_option(Option(head, id=f"h:{section.name}", disabled=True))
+            self.rows.append((section.name, None))
+            for sid in section.snippet_ids:
+                options.add_option(Option(self._snippet_text(sid), id=f"n:{section.name}:{sid}"))
+                self.rows.append((section.name, sid))
+        options.add_option(Option(Text("Not in the brief (Enter places)", style="bold"), id="h:unplaced",
+                                  disabled=True))
+        self.rows.append((UNPLACED, None))
+        for sid in unplaced:
+            options.add_option(Option(self._snippet_text(sid), id=f"n:{UNPLACED}:{sid}"))
+            self.rows.append((UNPLACED, sid))
+        self._restore_row(keep)
+
+    def _snippet_text(self, sid: int) -> Text:
+        snippet = self.snippets.get(sid)
+        if snippet is None:
+            return Text(f"  n{sid} (missing from the desk)", style="red")
+        source = self.sources.get(snippet.source_id)
+        words = snippet.display_text
+        text = Text("  ")
+        text.append(f"{snippet.kind.value[0].upper()} ", style="bold")
+        text.append(words if len(words) <= 100 else words[:97] + "…")
+        if snippet.speaker:
+            text.append(f" — {snippet.speaker}", style="italic")
+        if source is not None:
+            text.append(f"  [{source.meta.publication or source.ref}]", style="dim")
+        return text
+
+    def _current_row(self) -> tuple[str, int | None] | None:
+        options = self.query_one("#arrangement", OptionList)
+        if options.highlighted is None or options.highlighted >= len(self.rows):
+            return None
+        return self.rows[options.highlighted]
+
+    def _restore_row(self, row: tuple[str, int | None] | None) -> None:
+        options = self.query_one("#arrangement", OptionList)
+        if row is not None:
+            # The snippet may have moved to another section: find it by id first.
+            for index, (_, sid) in enumerate(self.rows):
+                if sid is not None and sid == row[1]:
+                    options.highlighted = index
+                    return
+        first = next((i for i, (_, sid) in enumerate(self.rows) if sid is not None), None)
+        if first is not None:
+            options.highlighted = first
+
+    def _selected_snippet(self) -> tuple[str, int] | None:
+        row = self._current_row()
+        if row is None or row[1] is None:
+            self.notify("highlight a snippet in Sections (F3) first", severity="warning")
+            return None
+        return row[0], row[1]
+
+    def _apply(self, operation: Any) -> None:
+        app: Any = self.app
+        result = app.attempt(lambda: operation(app.desk))
+        if result is None:
+            return
+        brief, change = result
+        app.record(change)
+        self.brief = brief
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#arrangement")
+    def _place(self, event: OptionList.OptionSelected) -> None:
+        section, sid = self.rows[event.option_index]
+        if sid is None or self.brief is None:
+            return
+        from briefs import collect
+
+        if section != UNPLACED:
+            self.notify("already placed: shift+↑/↓ reorder, [ and ] move between sections, Del takes it out")
+            return
+        accepts = {s.name: list(s.accepts) for s in self.spec.sections} if self.spec else None
+        snippet = self.snippets[sid]
+        target = collect.section_for(self.brief, snippet.kind, accepts)
+        if target is None:
+            self.notify("this template has no sections", severity="warning")
+            return
+        brief = self.brief
+        following = [s for section, s in self.rows[event.option_index + 1:] if section == UNPLACED]
+        self._apply(lambda desk: collect.place_snippet(desk, brief, sid, target))
+        # Placing from the pool moves on to the next snippet in it, so Enter, Enter, Enter places a run.
+        self._restore_row((UNPLACED, following[0]) if following else None)
+
+    def action_move(self, delta: int) -> None:
+        selected = self._selected_snippet()
+        if selected is None or self.brief is None:
+            return
+        section, sid = selected
+        if section == UNPLACED:
+            self.notify("place it first: Enter puts it in the section that fits", severity="warning")
+            return
+        from briefs import collect
+
+        brief = self.brief
+        self._apply(lambda desk: collect.move_snippet(desk, brief, sid, delta))
+
+    def action_to_section(self, step: int) -> None:
+        selected = self._selected_snippet()
+        if selected is None or self.brief is None:
+            return
+        section, sid = selected
+        from briefs import collect
+
+        brief = self.brief
+        if section == UNPLACED:
+            if not brief.sections:
+                return
+            target = brief.sections[0 if step > 0 else -1].name
+            self._apply(lambda desk: collect.place_snippet(desk, brief, sid, target))
+        else:
+            self._apply(lambda desk: collect.move_to_section(desk, brief, sid, step))
+
+    def action_unplace(self) -> None:
+        selected = self._selected_snippet()
+        if selected is None or self.brief is None or selected[0] == UNPLACED:
+            return
+        from briefs import collect
+
+        brief, sid = self.brief, selected[1]
+        self._apply(lambda desk: collect.unplace_snippet(desk, brief, sid))
+
+    def action_copy(self) -> None:
+        selected = self._selected_snippet()
+        if selected is None:
+            return
+        from briefs.collect import with_citation
+
+        snippet = self.snippets[selected[1]]
+        source = self.sources.get(snippet.source_id)
+        if source is not None:
+            self.app.copy_to_clipboard(with_citation(snippet, source))
+            self.notify(f"Copied {snippet.ref} with its citation")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Arrangement keys only make sense while the sections list has the focus (elsewhere the same
+        # keys type text or move the caret).
+        if action in {"move", "to_section", "unplace", "copy"}:
+            return isinstance(self.focused, OptionList) and self.focused.id == "arrangement"
+        return True
+
+    # ---------------------------------------------------------------------------- preview/checks
+    def schedule_preview(self, delay: float | None = None) -> None:
+        """Re-render after a quiet spell, so typing never waits for Jinja2 and the Markdown widget."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        wait = getattr(self.app, "config", None).preview_delay if delay is None else delay
+        if wait <= 0:
+            self._preview_timer = None
+            self.call_after_refresh(self._render_preview)
+        else:
+            self._preview_timer = self.set_timer(wait, self._render_preview)
+
+    def _render_preview(self) -> None:
+        if self.brief is not None:
+            self._render_brief(self.brief.model_copy(), str(self.app.desk_path))
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _render_brief(self, brief: Brief, desk_path: str) -> None:
+        from briefs.desk import open_desk
+
+        try:
+            from briefs.render.docx_writer import split_front_matter
+            from briefs.render.export import render_markdown
+
+            with open_desk(desk_path) as desk:
+                rendered = render_markdown(desk, brief)
+                findings = _run_checks(desk, brief)
+            _, body = split_front_matter(rendered.markdown)
+        except Exception as exc:  # shown to the user; the brief on the desk is untouched
+            self.app.call_from_thread(self._preview_failed, exc)
+            return
+        self.app.call_from_thread(self._preview_ready, preview_markdown(body), rendered.warnings, findings)
+
+    def _preview_ready(self, body: str, warnings: list[str], findings: list[Any] | None) -> None:
+        self.query_one("#preview", Markdown).update(body)
+        self._show_checks(warnings, findings)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        from briefs.errors import BriefsError
+
+        message = str(exc) if isinstance(exc, BriefsError) else f"{type(exc).__name__}: {exc}"
+        self.query_one("#preview", Markdown).update(f"**The preview failed:** {message}")
+
+    def _show_checks(self, warnings: list[str], findings: list[Any] | None) -> None:
+        options = self.query_one("#checks-list", OptionList)
+        options.clear_options()
+        marks = {"error": ("✗ ", "bold red"), "warning": ("! ", "bold yellow"), "info": ("i ", "dim")}
+        errors = 0
+        if findings is None:
+            options.add_option(Option(Text("The brief checks are not available in this version.", style="dim")))
+        else:
+            for finding in findings:
+                mark, style = marks.get(finding.severity, ("· ", ""))
+                errors += finding.severity == "error"
+                line = Text.assemble((mark, style), f"{finding.item}: {finding.message}")
+                if finding.fix:
+                    line.append(f" — {finding.fix}", style="dim")
+                options.add_option(Option(line))
+        for warning in warnings:
+            options.add_option(Option(Text.assemble(("! ", "bold yellow"), warning)))
+        if not options.option_count:
+            options.add_option(Option(Text("✓ No problems found.", style="bold green")))
+        tabs = self.query_one("#editor-tabs", TabbedContent)
+        label = f"Checks ({errors}✗)" if errors else "Checks"
+        tabs.get_tab("checks").label = label  # type: ignore[assignment]
+
+    def _status(self, state: str = "") -> None:
+        if self.brief is None:
+            return
+        placed = len(self.brief.snippet_ids())
+        words = sum(len(v.split()) for v in self.brief.fields.values())
+        budget = f"/{self.spec.word_budget}" if self.spec and self.spec.word_budget else ""
+        text = f"{self.brief.ref} · revision {self.brief.revision} · {placed} snippets · {words}{budget} field words"
+        self.query_one("#editor-status", Static).update(text + (f" · {state}" if state else ""))
+
+    # ----------------------------------------------------------------------------------- actions
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#editor-tabs", TabbedContent).active = tab
+        target = {"fields": "#field-list", "sections": "#arrangement", "checks": "#checks-list"}[tab]
+        widget = self.query_one(target)
+        if tab == "fields":
+            first = widget.query("Input, TextArea").first()
+            first.focus()
+        else:
+            widget.focus()
+
+    def action_toggle_preview(self) -> None:
+        self._preview_forced = not getattr(self, "_preview_forced", False)
+        self.set_class(not self._preview_forced, "-narrow")
+
+    def action_export(self) -> None:
+        if self.brief is None:
+            return
+        from tui.screens.export import ExportScreen
+
+        def chosen(options: Any) -> None:
+            if options is not None:
+                self._status("exporting…")
+                self._export(options, str(self.app.desk_path))
+
+        marking = self.brief.marking or (self.spec.marking if self.spec else "")
+        self.app.push_screen(ExportScreen(self.brief.title, marking), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, options: Any, desk_path: str) -> None:
+        from briefs.desk import open_desk
+
+        try:
+            from briefs.render.export import export_brief
+
+            with open_desk(desk_path) as desk:
+                brief = desk.get_brief(self.brief_id)
+                result = export_brief(
+                    desk, brief, fmt=options.fmt, out=options.path, reference=options.reference,
+                    marking=options.marking,
+                )
+        except Exception as exc:  # shown to the user; the brief on the desk is untouched
+            self.app.call_from_thread(self.app.report, exc, title="Export failed")
+            self.app.call_from_thread(self._status, "export failed")
+            return
+        self.app.call_from_thread(self._exported, result)
+
+    def _exported(self, result: Any) -> None:
+        self._status(f"exported {result.path}")
+        self.notify(f"Wrote {result.path}", title="Exported", timeout=8)
+        for warning in result.warnings[:3]:
+            self.notify(warning, title="Export", severity="warning")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+        self.app.refresh_screens()
+
+
+_NOTE_REF = re.compile(r"\[\^s(\d+)(?:-short)?\]")
+_NOTE_DEF = re.compile(r"^\[\^s\d+(?:-short)?\]:.*$\n?", re.MULTILINE)
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def preview_markdown(body: str) -> str:
+    """The rendered Markdown as the preview shows it: Textual's Markdown widget has no footnotes, so a
+    reference becomes a superscript source number (the Sources list below names it) and the
+    definitions are dropped."""
+    body = _NOTE_DEF.sub("", body)
+    return _NOTE_REF.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), body).rstrip() + "\n"
+
+
+def _budget_text(value: str, budget: int | None) -> str:
+    words = len(value.split())
+    if budget:
+        return f"{words}/{budget} words"
+    return f"{words} word{'s' if words != 1 else ''}" if words > 3 else ""
+
+
+def _run_checks(desk: Any, brief: Brief) -> list[Any] | None:
+    """The brief checks' findings, or None while this install has no checks module."""
+    try:
+        from briefs.checks import check_brief  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    report = check_brief(desk, brief)
+    return list(getattr(report, "findings", report))

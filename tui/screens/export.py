@@ -1,0 +1,101 @@
+"""The export modal: it only collects options; the editor calls the core export in a worker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+
+@dataclass
+class ExportOptions:
+    fmt: str
+    path: Path
+    marking: str | None
+    reference: Path | None
+
+
+FORMATS = [("Word document (.docx)", "docx"), ("Markdown (.md)", "md"), ("PDF via LibreOffice (.pdf)", "pdf")]
+
+
+class ExportScreen(ModalScreen[ExportOptions | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="modal.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export.go", priority=True),
+        Binding("ctrl+o", "browse_reference", "Reference…", id="export.reference"),
+    ]
+
+    def __init__(self, title: str, marking: str | None) -> None:
+        super().__init__()
+        self.brief_title = title
+        self.marking = marking or ""
+
+    def compose(self) -> ComposeResult:
+        from briefs.render.export import default_out_path
+
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Label(f"Export “{self.brief_title}”", classes="dialog-title")
+            yield Label("Format", classes="field-label")
+            yield Select(FORMATS, value="docx", allow_blank=False, id="export-format", compact=True)
+            yield Label("Save as", classes="field-label")
+            yield Input(str(default_out_path(self.brief_title, "docx").resolve()), id="export-path", compact=True)
+            yield Label("Marking (on every page)", classes="field-label")
+            yield Input(self.marking, id="export-marking", compact=True)
+            yield Label("Reference document for house style (optional, .docx; ctrl+o browses)", classes="field-label")
+            yield Input("", placeholder="the shipped house style", id="export-reference", compact=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value)
+        if path.suffix.lower() in {".docx", ".md", ".pdf"}:
+            path_input.value = str(path.with_suffix(f".{event.value}"))
+
+    def action_browse_reference(self) -> None:
+        from textual_fspicker import FileOpen, Filters
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.query_one("#export-reference", Input).value = str(path)
+
+        self.app.push_screen(
+            FileOpen(Path.cwd(), "Reference document", filters=Filters(("Word", lambda p: p.suffix == ".docx"))),
+            chosen,
+        )
+
+    def action_export(self) -> None:
+        path = self.query_one("#export-path", Input).value.strip()
+        if not path:
+            self.notify("give a file name to save as", severity="warning")
+            return
+        reference = self.query_one("#export-reference", Input).value.strip()
+        if reference and not Path(reference).expanduser().is_file():
+            self.notify(f"{reference} is not a file; leave it empty for the shipped house style", severity="error")
+            return
+        self.dismiss(
+            ExportOptions(
+                fmt=str(self.query_one("#export-format", Select).value),
+                path=Path(path).expanduser(),
+                marking=self.query_one("#export-marking", Input).value.strip() or None,
+                reference=Path(reference).expanduser() if reference else None,
+            )
+        )
+
+    def on_input_submitted(self) -> None:
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.action_export()
+        else:
+            self.dismiss(None)

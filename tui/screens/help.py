@@ -1,0 +1,50 @@
+"""The help screen: every binding of the app and the screen below, with the id to remap it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+INTRO = (
+    "Remap any key in the config file ([keys] section, id = \"key\"); ctrl+p opens the command palette, "
+    "which offers every action below. Esc closes this screen."
+)
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(INTRO, id="help-intro")
+        yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Keys"
+        table = self.query_one(DataTable)
+        table.add_columns("Key", "Action", "Where", "Id")
+        stack = [s for s in self.app.screen_stack if s is not self]
+        below = stack[-1] if stack else None
+        keymap = getattr(self.app, "_keymap", {})
+        seen: set[str] = set()
+        for where, node in ((type(below).__name__.replace("Screen", "") if below else "", below), ("App", self.app)):
+            if node is None:
+                continue
+            for binding in node.BINDINGS:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                ident = binding.id or ""
+                if ident and ident in seen:
+                    continue
+                seen.add(ident)
+                key = keymap.get(ident, binding.key) if ident else binding.key
+                table.add_row(_keys(key), binding.description, where, ident)
+        table.add_row("ctrl+p", "Command palette", "App", "")
+        table.focus()
+
+
+def _keys(key: str) -> str:
+    return ", ".join(k.replace("slash", "/").replace("delete", "del") for k in key.split(","))

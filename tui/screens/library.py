@@ -1,0 +1,280 @@
+"""The library: the desk's sources (search as you type, import, remove) and its briefs."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, TabbedContent, TabPane
+
+if TYPE_CHECKING:
+    from tui.screens.modals import Pasted
+
+SOURCE_COLUMNS = (("ID", 6), ("Title", 0), ("Outlet", 16), ("Date", 10), ("Words", 6), ("Picked", 6))
+BRIEF_COLUMNS = (("ID", 6), ("Title", 0), ("Template", 18), ("Rev", 4), ("Updated", 16))
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="library.search"),
+        Binding("i", "import_file", "Import file", id="library.import_file"),
+        Binding("u", "import_url", "URL", id="library.import_url"),
+        Binding("v", "import_paste", "Paste", id="library.import_paste"),
+        Binding("n", "new_brief", "New brief", id="library.new_brief"),
+        Binding("d,delete", "remove", "Remove", id="library.remove"),
+        Binding("s", "show_tab('sources')", "Sources", id="library.sources", show=False),
+        Binding("b", "show_tab('briefs')", "Briefs", id="library.briefs", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="sources"):
+            with TabPane("Sources", id="sources"):
+                yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
+                yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Briefs", id="briefs"):
+                yield DataTable(id="briefs-table", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="import-status"):
+            yield Label("", id="import-label")
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="import-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "opening the desk…"
+        self._columns()
+        self.query_one("#sources-table", DataTable).focus()
+        self.query_one("#import-status").display = False
+        if self.app.desk_is_open:
+            self.desk_ready()
+
+    def desk_ready(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------------------------- tables
+    def _columns(self) -> None:
+        for table_id, columns in (("#sources-table", SOURCE_COLUMNS), ("#briefs-table", BRIEF_COLUMNS)):
+            table = self.query_one(table_id, DataTable)
+            table.clear(columns=True)
+            # The title takes what the fixed columns leave (each column also has 2 cells of padding).
+            fixed = sum(width + 2 for _, width in columns if width) + 4
+            for label, width in columns:
+                table.add_column(label, width=width or max(12, self.size.width - fixed), key=label.lower())
+
+    def on_resize(self) -> None:
+        self._columns()
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.app.desk_is_open:
+            return
+        self.load_sources(self.query_one("#search", Input).value)
+        self.load_briefs()
+
+    def load_sources(self, query: str) -> None:
+        desk = self.app.desk
+        sources = desk.search_sources(query) if query.strip() else desk.list_sources(limit=500)
+        table = self.query_one("#sources-table", DataTable)
+        selected = _row_key(table)
+        table.clear()
+        for s in sources:
+            table.add_row(
+                s.ref, s.display_title, s.meta.publication or "", s.meta.published or "", f"{s.words:,}",
+                str(s.snippet_count or ""), key=s.ref,
+            )
+        _restore_cursor(table, selected)
+        total = desk.count_sources()
+        shown = f"{len(sources)} of {total}" if query.strip() else f"{total}"
+        self.sub_title = f"{shown} source{'s' if total != 1 else ''} · {Path(self.app.desk_path or '').name}"
+
+    def load_briefs(self) -> None:
+        table = self.query_one("#briefs-table", DataTable)
+        selected = _row_key(table)
+        table.clear()
+        for brief in self.app.desk.list_briefs():
+            table.add_row(
+                brief.ref, brief.title, brief.template, str(brief.revision),
+                brief.updated_at.strftime("%Y-%m-%d %H:%M"), key=brief.ref,
+            )
+        _restore_cursor(table, selected)
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        if self.app.desk_is_open:
+            self.load_sources(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#sources-table", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#sources-table")
+    def _open_source(self, event: DataTable.RowSelected) -> None:
+        self.app.open_source(int(str(event.row_key.value)[1:]))
+
+    @on(DataTable.RowSelected, "#briefs-table")
+    def _open_brief(self, event: DataTable.RowSelected) -> None:
+        self.app.open_brief(int(str(event.row_key.value)[1:]))
+
+    def key_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            self.query_one("#sources-table", DataTable).focus()
+
+    # ------------------------------------------------------------------------------------ actions
+    def action_focus_search(self) -> None:
+        self.query_one(TabbedContent).active = "sources"
+        self.query_one("#search", Input).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab}-table", DataTable).focus()
+
+    def action_import_file(self) -> None:
+        from textual_fspicker import FileOpen, Filters
+
+        from briefs.sources import SUPPORTED
+
+        filters = Filters(
+            ("Articles", lambda p: p.suffix.lower() in SUPPORTED), ("Any file", lambda _: True)
+        )
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.import_source(str(path), label=path.name)
+
+        self.app.push_screen(FileOpen(Path.cwd(), "Import an article", filters=filters), chosen)
+
+    def action_import_url(self) -> None:
+        from tui.screens.modals import PromptScreen
+
+        def chosen(url: str | None) -> None:
+            if url and url.strip():
+                self.import_source(url.strip(), label=url.strip())
+
+        self.app.push_screen(
+            PromptScreen("Import from a URL", placeholder="https://…", hint="Enter imports, Esc cancels"), chosen
+        )
+
+    def action_import_paste(self) -> None:
+        from tui.screens.modals import PasteScreen
+
+        def chosen(pasted: Pasted | None) -> None:
+            if pasted is not None:
+                self.import_source(None, label=pasted.title or "pasted text", pasted=pasted)
+
+        self.app.push_screen(PasteScreen(), chosen)
+
+    def import_source(self, target: str | None, *, label: str, pasted: Pasted | None = None) -> None:
+        self.query_one("#import-label", Label).update(f"Importing {label}…")
+        self.query_one("#import-status").display = True
+        self._import(target, pasted)
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def _import(self, target: str | None, pasted: Pasted | None) -> None:
+        from briefs.desk import open_desk
+        from briefs.sources import load_paste, load_source
+
+        app: Any = self.app
+        try:
+            new = load_paste(pasted.text, url=pasted.url, title=pasted.title) if pasted else load_source(target or "")
+            with open_desk(app.desk_path) as desk:
+                result = desk.add_source(new)
+        except Exception as exc:  # a failed import is a notification, never a crash
+            self.app.call_from_thread(self._import_finished, None, exc)
+            return
+        self.app.call_from_thread(self._import_finished, result, None)
+
+    def _import_finished(self, result: Any, error: BaseException | None) -> None:
+        self.query_one("#import-status").display = bool(self.workers_running())
+        if error is not None:
+            self.app.report(error, title="Import failed")
+            return
+        source = result.source
+        if result.created:
+            message = f"Imported {source.ref}: {source.display_title}"
+        elif result.restored:
+            message = f"{source.ref} was removed; restored it: {source.display_title}"
+        else:
+            message = f"Already on the desk as {source.ref}: {source.display_title}"
+        self.notify(message, title="Import")
+        self.query_one("#search", Input).value = ""
+        self.reload()
+        table = self.query_one("#sources-table", DataTable)
+        _restore_cursor(table, source.ref)
+        self.action_show_tab("sources")
+
+    def workers_running(self) -> int:
+        return sum(1 for w in self.workers if w.group == "import" and w.is_running)
+
+    def _current(self) -> tuple[str, str] | None:
+        tab = self.query_one(TabbedContent).active
+        key = _row_key(self.query_one(f"#{tab}-table", DataTable))
+        return (tab, key) if key else None
+
+    def action_remove(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        tab, ref = current
+        from tui.screens.modals import ConfirmScreen
+
+        if tab == "sources":
+            source = self.app.attempt(lambda: self.app.desk.get_source(int(ref[1:]), with_text=False))
+            if source is None:
+                return
+            question = f"Remove {ref} “{source.display_title}” from the library? (ctrl+z undoes)"
+        else:
+            brief = self.app.attempt(lambda: self.app.desk.get_brief(int(ref[1:])))
+            if brief is None:
+                return
+            question = f"Delete brief {ref} “{brief.title}”? Its snippets stay on the desk."
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._remove(tab, int(ref[1:]))
+
+        self.app.push_screen(ConfirmScreen(question, yes="Remove"), confirmed)
+
+    def _remove(self, tab: str, item_id: int) -> None:
+        from briefs import collect
+
+        if tab == "sources":
+            change = self.app.attempt(lambda: collect.remove_source(self.app.desk, item_id))
+        else:
+            change = self.app.attempt(lambda: collect.remove_brief(self.app.desk, item_id))
+        if change is not None:
+            self.app.record(change)
+            self.notify(f"{change.label} · ctrl+z to undo")
+            self.reload()
+
+    def action_new_brief(self) -> None:
+        from tui.screens.new_brief import NewBriefScreen
+
+        def created(brief_id: int | None) -> None:
+            if brief_id is not None:
+                self.reload()
+                self.app.open_brief(brief_id)
+
+        self.app.push_screen(NewBriefScreen(), created)
+
+
+def _row_key(table: DataTable) -> str | None:
+    if table.row_count == 0:
+        return None
+    try:
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    except Exception:  # an empty or stale cursor means "no selection"
+        return None
+
+
+def _restore_cursor(table: DataTable, key: str | None) -> None:
+    if key is None:
+        return
+    # The row may be gone (removed or filtered out): then the cursor stays where it is.
+    with contextlib.suppress(Exception):
+        table.move_cursor(row=table.get_row_index(key))

@@ -1,0 +1,83 @@
+"""Create a brief: pick a template, give it a title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class NewBriefScreen(ModalScreen[int | None]):
+    """Returns the new brief's id, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="modal.cancel"),
+        Binding("ctrl+s", "create", "Create", id="new_brief.create", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.specs: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="new-brief"):
+            yield Label("New brief  (Enter in the title creates it, Esc cancels)", classes="dialog-title")
+            yield Label("Template", classes="field-label")
+            yield OptionList(id="templates")
+            yield Label("Title", classes="field-label")
+            yield Input(placeholder="What is the brief about?", id="brief-title")
+            with Horizontal(classes="buttons"):
+                yield Button("Create", variant="primary", id="create")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        from briefs.render.spec import TemplateSet
+
+        templates = TemplateSet()
+        self.specs = self.app.attempt(templates.all, title="Templates") or []
+        for problem in templates.problems:
+            self.notify(problem, title="Templates", severity="warning")
+        options = self.query_one("#templates", OptionList)
+        for spec in self.specs:
+            options.add_option(Option(f"{spec.title} — {spec.description}", id=spec.name))
+        if self.specs:
+            options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self) -> None:
+        self.query_one("#brief-title", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self.action_create()
+        else:
+            self.dismiss(None)
+
+    def action_create(self) -> None:
+        options = self.query_one("#templates", OptionList)
+        if options.highlighted is None or not self.specs:
+            self.notify("pick a template first", severity="warning")
+            return
+        spec = self.specs[options.highlighted]
+        title = self.query_one("#brief-title", Input).value
+        from briefs import collect
+
+        app: Any = self.app
+        brief = app.attempt(
+            lambda: collect.new_brief(
+                app.desk, template=spec.name, title=title, sections=[s.name for s in spec.sections],
+                fields={f.name: f.default for f in spec.fields if f.default}, marking=spec.marking,
+            ),
+            title="New brief",
+        )
+        if brief is not None:
+            app.record(collect.BriefCreated(brief))
+            self.dismiss(brief.id)
