@@ -8,6 +8,7 @@ reader, editor, extract engine and renderers are imported when first used.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +38,12 @@ class BriefsApp(App[None]):
         Binding("ctrl+t", "change_theme", "Theme", id="app.theme", show=False),
     ]
 
-    def __init__(self, desk_path: str | Path | None = None, *, config: TuiConfig | None = None) -> None:
+    def __init__(
+        self, desk_path: str | Path | None = None, *, config: TuiConfig | None = None, now: datetime | None = None
+    ) -> None:
         super().__init__()
+        # Render previews as of a fixed moment (tests and screenshots); None is the real time.
+        self.now = now
         self.desk_path = str(desk_path) if desk_path is not None else None
         self.config = config if config is not None else load_config()
         self._desk: SqliteDesk | None = None

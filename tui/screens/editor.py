@@ -345,10 +345,10 @@ class EditorScreen(Screen[None]):
 
     def _render_preview(self) -> None:
         if self.brief is not None:
-            self._render_brief(self.brief.model_copy(), str(self.app.desk_path))
+            self._render_brief(self.brief.model_copy(), str(self.app.desk_path), getattr(self.app, "now", None))
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _render_brief(self, brief: Brief, desk_path: str) -> None:
+    def _render_brief(self, brief: Brief, desk_path: str, now: Any = None) -> None:
         from briefs.desk import open_desk
 
         try:
@@ -356,7 +356,7 @@ class EditorScreen(Screen[None]):
             from briefs.render.export import render_markdown
 
             with open_desk(desk_path) as desk:
-                rendered = render_markdown(desk, brief)
+                rendered = render_markdown(desk, brief, now=now)
                 findings = _run_checks(desk, brief)
             _, body = split_front_matter(rendered.markdown)
         except Exception as exc:  # shown to the user; the brief on the desk is untouched

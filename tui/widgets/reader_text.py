@@ -37,6 +37,13 @@ class ReaderText(TextArea):
         self._line_starts = _line_starts(text)
         super().load_text(text)
 
+    # The text never changes, so TextArea's own undo keys mean the app's undo (of picks) here.
+    def action_undo(self) -> None:
+        self.app.action_undo()  # type: ignore[attr-defined]
+
+    def action_redo(self) -> None:
+        self.app.action_redo()  # type: ignore[attr-defined]
+
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
         self._spans = sorted(spans)
         self._build_highlight_map()
