@@ -232,7 +232,7 @@ async def test_typing_in_a_field_saves_each_change_and_counts_words(make_app, se
 
 async def test_export_writes_a_docx_with_the_quote_and_its_speaker(make_app, settle, tmp_path: Path) -> None:
     app = make_app()
-    brief, (quote, fact) = _brief_with_snippets(app.desk_path)
+    brief, (quote, _fact) = _brief_with_snippets(app.desk_path)
     with open_desk(app.desk_path) as desk:
         collect.place_snippet(desk, desk.get_brief(brief.id), quote.id, "quotes")
     out = tmp_path / "out" / "water.docx"
