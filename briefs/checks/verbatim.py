@@ -20,7 +20,7 @@ _QUOTE_MARKS = "'\"‘’‚‛′″‵`´“”„‟«»‹›"
 _DASHES = "\\-‐‑‒–—―−"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # AP style: "...", ". . ." or "…", optionally in brackets ("[...]"), with any spacing around it.
-_ELLIPSIS = re.compile(r"\s*\[?\s*(?:\.\s?\.\s?\.|…)\s*\]?\s*")
+_ELLIPSIS = re.compile(r"\s*\[?\s*(?:\.\s*\.\s*\.|…)\s*\]?\s*")
 _TOKEN = re.compile(
     rf"(?P<bracket>\[[^\]\n]*\])|(?P<dash>\s*[{_DASHES}]+\s*)|(?P<space>\s+)|(?P<mark>[{_QUOTE_MARKS}])"
     rf"|(?P<zw>[{_ZERO_WIDTH}])|(?P<text>[^\s\[{_DASHES}{_QUOTE_MARKS}{_ZERO_WIDTH}]+)|(?P<other>[\s\S])"
@@ -33,6 +33,8 @@ _GAP_CHARS = 80
 _END_PUNCT = ".,;:"
 _CANON = str.maketrans({**{c: "'" for c in _QUOTE_MARKS}, **{c: "-" for c in "‐‑‒–—―−"}})
 _WORD = re.compile(r"\S+")
+# Words for the diff: a dash ends a word (and stays with it), so "smash-and-grab" diffs word by word.
+_DIFF_WORD = re.compile(r"[^\s\-‐‑‒–—―−]+[\-‐‑‒–—―−]*")
 _SENTENCE_END = re.compile(rf"[.!?][{_QUOTE_MARKS})]*$")
 
 
@@ -261,34 +263,60 @@ def verify_quote(quote: str, source_text: str, start: int | None = None, end: in
 def canon_words(text: str) -> list[str]:
     """Words compared for the diff: typographic variants folded, end punctuation and case ignored."""
     folded = text.translate(_CANON)
-    return [w.strip(_END_PUNCT + "'\"").lower() or w for w in folded.split()]
+    return [w.strip(_END_PUNCT + "'\"-").lower() or w for w in _DIFF_WORD.findall(folded)]
 
 
 def _failure(quote: str, source_text: str, start: int | None, end: int | None) -> QuoteVerdict:
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import Indel
 
     plain = " ".join(split_parts(quote)) or quote
-    needle = plain.translate(_CANON)
-    if start is not None and end is not None and 0 <= start <= end <= len(source_text):
-        # Look near the offsets first: an edited quote's closest passage is almost always its own.
-        lo, hi = max(0, start - len(plain)), min(len(source_text), end + len(plain))
-    else:
-        lo, hi = 0, len(source_text)
-    haystack = source_text[lo:hi].translate(_CANON)
-    if not haystack.strip():
+    if not source_text.strip():
         return QuoteVerdict(False, "failed", diff="the source text is empty", score=0.0)
+    candidates: list[tuple[int, int]] = []
+    if start is not None and end is not None and 0 <= start < end <= len(source_text):
+        # The passage the quote points at is what the writer meant to quote, so it is the first candidate.
+        candidates.append(_trim_to_quote(source_text, *_widen_to_words(source_text, start, end), plain))
+    needle = plain.translate(_CANON)
+    haystack = source_text.translate(_CANON)
     if len(needle) >= len(haystack):
-        s, e, score = lo, hi, fuzz.ratio(needle, haystack)
+        candidates.append((0, len(source_text)))
     else:
         al = fuzz.partial_ratio_alignment(needle, haystack)
-        s, e, score = lo + al.dest_start, lo + al.dest_end, al.score
-    s, e = _widen_to_words(source_text, s, e)
+        s, e = _widen_to_words(source_text, al.dest_start, al.dest_end)
+        candidates.append(_trim_to_quote(source_text, s, e, plain))
+    quote_words = canon_words(plain)
+
+    def likeness(span: tuple[int, int]) -> float:
+        return Indel.normalized_similarity(canon_words(source_text[span[0]:span[1]]), quote_words)
+
+    # The pointed-at passage stays the answer unless another is clearly closer (the quote moved).
+    scores = [likeness(c) - (0.2 if n else 0.0) for n, c in enumerate(candidates)]
+    s, e = candidates[scores.index(max(scores))]
     while s < e and source_text[s] in _QUOTE_MARKS:
         s += 1
     while e > s and source_text[e - 1] in _QUOTE_MARKS:
         e -= 1
     passage = source_text[s:e]
-    return QuoteVerdict(False, "failed", span=(s, e), closest=passage, diff=word_diff(passage, plain), score=score)
+    return QuoteVerdict(False, "failed", span=(s, e), closest=passage, diff=word_diff(passage, plain),
+                        score=round(100 * likeness((s, e)), 1))
+
+
+def _trim_to_quote(text: str, s: int, e: int, quote: str) -> tuple[int, int]:
+    """Drop source words at either end of the passage that the quote does not reach (the fuzzy window
+    is as long as the quote, so it often takes in a neighbouring word)."""
+    from rapidfuzz.distance import Indel
+
+    words = list(_DIFF_WORD.finditer(text, s, e))
+    if not words:
+        return s, e
+    ops = Indel.opcodes(canon_words(text[s:e]), canon_words(quote))
+    lead = ops[0].src_end if ops and ops[0].tag == "delete" else 0
+    trail = len(words) - ops[-1].src_start if ops and ops[-1].tag == "delete" else 0
+    if lead + trail >= len(words):
+        return s, e
+    last = words[len(words) - 1 - trail]
+    return words[lead].start(), last.start() + len(last.group().rstrip("-‐‑‒–—―−"))
 
 
 def _widen_to_words(text: str, s: int, e: int) -> tuple[int, int]:
@@ -304,24 +332,46 @@ def _widen_to_words(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def word_diff(source: str, quote: str, context: int = 4) -> str:
-    """`source` -> `quote` as words: unchanged words, `[-removed-]` and `{+added+}`, long runs elided."""
-    from rapidfuzz.distance import Levenshtein
+    """`source` -> `quote` as words: unchanged words, `[-removed-]` and `{+added+}`, long runs elided.
+    Each run is printed as the text it spans, so spacing and dashes read as written."""
+    from rapidfuzz.distance import Indel
 
-    a = _WORD.findall(source)
-    b = _WORD.findall(quote)
+    a = list(_DIFF_WORD.finditer(source))
+    b = list(_DIFF_WORD.finditer(quote))
+
+    def run(text: str, words: list[re.Match[str]], i: int, j: int) -> str:
+        return " ".join(text[words[i].start():words[j - 1].end()].split()) if j > i else ""
+
     out: list[str] = []
-    ops = Levenshtein.opcodes(canon_words(source), canon_words(quote))
+    removed: list[tuple[int, int]] = []
+    added: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if removed:
+            out.append("[-" + run(source, a, removed[0][0], removed[-1][1]) + "-]")
+        if added:
+            out.append("{+" + run(quote, b, added[0][0], added[-1][1]) + "+}")
+        removed.clear()
+        added.clear()
+
+    # Indel (insertions and deletions only) aligns on the longest common run of words, so a changed word
+    # shows as itself removed and its replacement added, never as a shifted line of substitutions.
+    ops = list(Indel.opcodes(canon_words(source), canon_words(quote)))
     for n, op in enumerate(ops):
         if op.tag == "equal":
-            same = b[op.dest_start:op.dest_end]
-            if len(same) > 2 * context:
-                lead = same[:context] if n else []
-                trail = same[-context:] if n < len(ops) - 1 else []
-                same = [*lead, "…", *trail] if lead or trail else ["…"]
-            out.extend(same)
+            flush()
+            i, j = op.dest_start, op.dest_end
+            if j - i > 2 * context:
+                head = run(quote, b, i, i + context) if n else ""
+                tail = run(quote, b, j - context, j) if n < len(ops) - 1 else ""
+                out.append(" … ".join(p for p in (head, tail) if p) if head and tail else
+                           f"{head} …" if head else f"… {tail}")
+            else:
+                out.append(run(quote, b, i, j))
             continue
         if op.src_end > op.src_start:
-            out.append("[-" + " ".join(a[op.src_start:op.src_end]) + "-]")
+            removed.append((op.src_start, op.src_end))
         if op.dest_end > op.dest_start:
-            out.append("{+" + " ".join(b[op.dest_start:op.dest_end]) + "+}")
+            added.append((op.dest_start, op.dest_end))
+    flush()
     return " ".join(out)
