@@ -38,10 +38,10 @@ class EditorScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="editor.back"),
         Binding("ctrl+e", "export", "Export", id="editor.export", priority=True),
-        Binding("f2", "show_tab('fields')", "Fields", id="editor.fields"),
+        Binding("f2", "show_tab('fields')", "Fields", id="editor.fields", show=False),
         Binding("f3", "show_tab('sections')", "Sections", id="editor.sections"),
-        Binding("f4", "show_tab('checks')", "Checks", id="editor.checks"),
-        Binding("ctrl+r", "toggle_preview", "Preview", id="editor.preview", show=False),
+        Binding("f4", "show_tab('checks')", "Checks", id="editor.checks", show=False),
+        Binding("ctrl+r", "toggle_preview", "Preview", id="editor.preview"),
         Binding("shift+up,K", "move(-1)", "Move up", id="editor.move_up", tooltip="Move the snippet up"),
         Binding("shift+down,J", "move(1)", "Move down", id="editor.move_down", tooltip="Move the snippet down"),
         Binding("left_square_bracket", "to_section(-1)", "Prev section", id="editor.prev_section", show=False),
@@ -96,7 +96,7 @@ class EditorScreen(Screen[None]):
 
     def _narrow(self, width: int) -> None:
         # Under 90 columns the preview would leave the form too little room: it becomes a toggle.
-        self.set_class(width < 90 and not getattr(self, "_preview_forced", False), "-narrow")
+        self.set_class(width < 90, "-narrow")
 
     def _build_fields(self) -> None:
         assert self.brief is not None
@@ -418,8 +418,7 @@ class EditorScreen(Screen[None]):
             widget.focus()
 
     def action_toggle_preview(self) -> None:
-        self._preview_forced = not getattr(self, "_preview_forced", False)
-        self.set_class(not self._preview_forced, "-narrow")
+        self.toggle_class("-narrow")
 
     def action_export(self) -> None:
         if self.brief is None:
@@ -479,9 +478,7 @@ def preview_markdown(body: str) -> str:
 
 def _budget_text(value: str, budget: int | None) -> str:
     words = len(value.split())
-    if budget:
-        return f"{words}/{budget} words"
-    return f"{words} word{'s' if words != 1 else ''}" if words > 3 else ""
+    return f"{words}/{budget} words" if budget else ""
 
 
 def _run_checks(desk: Any, brief: Brief) -> list[Any] | None:

@@ -16,14 +16,15 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar
 if TYPE_CHECKING:
     from tui.screens.modals import Pasted
 
-SOURCE_COLUMNS = (("ID", 6), ("Title", 0), ("Outlet", 16), ("Date", 10), ("Words", 6), ("Picked", 6))
+SOURCE_COLUMNS = (("ID", 5), ("Title", 0), ("Outlet", 16), ("Date", 10), ("Words", 6), ("Picked", 6))
+NARROW = 90  # below this many columns the outlet column shrinks so titles stay readable
 BRIEF_COLUMNS = (("ID", 6), ("Title", 0), ("Template", 18), ("Rev", 4), ("Updated", 16))
 
 
 class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search"),
-        Binding("i", "import_file", "Import file", id="library.import_file"),
+        Binding("i", "import_file", "Import", id="library.import_file"),
         Binding("u", "import_url", "URL", id="library.import_url"),
         Binding("v", "import_paste", "Paste", id="library.import_paste"),
         Binding("n", "new_brief", "New brief", id="library.new_brief"),
@@ -62,6 +63,8 @@ class LibraryScreen(Screen[None]):
             table = self.query_one(table_id, DataTable)
             table.clear(columns=True)
             # The title takes what the fixed columns leave (each column also has 2 cells of padding).
+            if self.size.width < NARROW:
+                columns = tuple((label, 11 if label in {"Outlet", "Template"} else width) for label, width in columns)
             fixed = sum(width + 2 for _, width in columns if width) + 4
             for label, width in columns:
                 table.add_column(label, width=width or max(12, self.size.width - fixed), key=label.lower())

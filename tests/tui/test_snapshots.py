@@ -1,0 +1,131 @@
+"""What each screen looks like, at 100x30 and at the smallest supported terminal (80x24).
+
+Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`, and look at
+the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from briefs import collect
+from briefs.desk import open_desk
+
+SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
+
+
+async def _settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def _prepare_brief(desk_path) -> int:
+    """A brief with a picked quote and fact placed, as a user would have it after a few minutes."""
+    from briefs.extract import analyse
+
+    with open_desk(desk_path) as desk:
+        source = desk.get_source(desk.list_sources()[0].id)
+        quote = next(q for q in analyse(source.text).quotes if q.speaker)
+        q, _ = collect.add_snippet(desk, collect.quote_snippet(source.id, quote))
+        sentence = "The researchers counted 23 versions of the implant."
+        start = source.text.index(sentence)
+        f, _ = collect.add_snippet(desk, collect.selection_snippet(source, start, start + len(sentence), "fact"))
+        brief = collect.new_brief(
+            desk, template="issue-brief", title="Spy tool in water utilities",
+            sections=["takeaways", "key_facts", "quotes"],
+            fields={"audience": "Minister", "date": "20 October 2026", "background": "Utilities were warned."},
+            marking="OFFICIAL",
+        )
+        brief, _ = collect.place_snippet(desk, brief, f.id, "key_facts")
+        brief, _ = collect.place_snippet(desk, brief, q.id, "quotes")
+        return brief.id
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library(snap_compare, make_app, size) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=_settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("n", "n", "a")  # accept the first quote; the next suggestion is selected
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_brief_editor_sections(snap_compare, make_app, size) -> None:
+    app = make_app()
+    brief_id = _prepare_brief(app.desk_path)
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        pilot.app.open_brief(brief_id)
+        await _settle(pilot)
+        await pilot.press("f3")
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_brief_editor_fields(snap_compare, make_app, size) -> None:
+    app = make_app()
+    brief_id = _prepare_brief(app.desk_path)
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        pilot.app.open_brief(brief_id)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_modal(snap_compare, make_app, size) -> None:
+    app = make_app()
+    brief_id = _prepare_brief(app.desk_path)
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        pilot.app.open_brief(brief_id)
+        await _settle(pilot)
+        await pilot.press("ctrl+e")
+        await _settle(pilot)
+        # The default path is in the current folder, which differs from run to run.
+        pilot.app.screen.query_one("#export-path", Input).value = "~/Briefs/Spy tool in water utilities.docx"
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_brief_modal(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("n")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("f1")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
