@@ -6,6 +6,7 @@ the brief must fit its template's budgets (budgets.py) and cite current sources 
 `run_checks` runs them all; `gate` is what the export calls.
 """
 
+from briefs.checks.citations import check_rendered_citations
 from briefs.checks.report import UNVERIFIED_CODE, Finding, Report
 from briefs.checks.runner import UNVERIFIED_NOTE, gate, load_spec_for, run_checks, unverified_note
 from briefs.checks.spec import CheckSpec, as_check_spec
@@ -19,6 +20,7 @@ __all__ = [
     "QuoteVerdict",
     "Report",
     "as_check_spec",
+    "check_rendered_citations",
     "gate",
     "load_spec_for",
     "run_checks",

@@ -180,3 +180,13 @@ def test_report_json_is_stable(desk) -> None:
     data = run_checks(desk, brief_of(desk, ("quotes", [quote])), CLEAN_SPEC).to_json()
     assert set(data) >= {"brief", "ok", "errors", "warnings", "unverified", "stats", "findings"}
     assert set(data["findings"][0]) >= {"severity", "code", "item", "message", "fix"}
+
+
+def test_rendered_citations_must_resolve_to_a_footnote() -> None:
+    from briefs.checks import check_rendered_citations
+
+    good = "Ten plants were hit.[^s1] Rates rose.[^s2]\n\n[^s1]: News, 2026.\n[^s2]: Wire, 2026.\n"
+    assert check_rendered_citations(good) == []
+    bad = "Ten plants were hit.[^s1] Rates rose.[^s3] A price \\[^s9] in text.\n\n[^s1]: News.\n[^s2]: Wire.\n"
+    found = {(f.severity, f.item) for f in check_rendered_citations(bad)}
+    assert found == {("error", "[^s3]"), ("warning", "[^s2]")}
