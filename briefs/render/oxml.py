@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -36,8 +37,15 @@ RPR_ORDER = (
     "w:specVanish", "w:oMath",
 )
 
+# Clark names computed once: the writer makes thousands of elements per export and `qn` splits and
+# looks up its argument on every call.
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_VAL, W_ID = qn("w:val"), qn("w:id")
+W_PSTYLE, W_RSTYLE, W_RFONTS, W_B, W_I = qn("w:pStyle"), qn("w:rStyle"), qn("w:rFonts"), qn("w:b"), qn("w:i")
+W_BR, W_TAB, W_ASCII, W_HANSI = qn("w:br"), qn("w:tab"), qn("w:ascii"), qn("w:hAnsi")
+W_FLDCHAR, W_FLDCHARTYPE, W_INSTRTEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+W_FOOTNOTE, W_FOOTNOTEREF, W_FOOTNOTEREFERENCE = qn("w:footnote"), qn("w:footnoteRef"), qn("w:footnoteReference")
+W_HYPERLINK = qn("w:hyperlink")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 R_ID = qn("r:id")
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
@@ -51,11 +59,15 @@ def xml_safe(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
+@lru_cache(maxsize=64)
+def _later_tags(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    tags = [qn(t) for t in order]
+    return frozenset(tags[tags.index(tag) + 1 :])
+
+
 def insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> etree._Element:
     """Insert `child` into `parent` before the first sibling that the schema orders after it."""
-    tags = [qn(t) for t in order]
-    rank = tags.index(child.tag)
-    later = set(tags[rank + 1 :])
+    later = _later_tags(tuple(order), child.tag)
     for index, sibling in enumerate(parent):
         if sibling.tag in later:
             parent.insert(index, child)
@@ -78,8 +90,7 @@ def set_child(parent: etree._Element, tag: str, order: Sequence[str], **attrs: s
 def new_paragraph(parent: etree._Element, style_id: str | None) -> etree._Element:
     p = etree.SubElement(parent, W_P)
     if style_id:
-        ppr = etree.SubElement(p, W_PPR)
-        etree.SubElement(ppr, qn("w:pStyle")).set(W_VAL, style_id)
+        etree.SubElement(etree.SubElement(p, W_PPR), W_PSTYLE).set(W_VAL, style_id)
     return p
 
 
@@ -97,32 +108,42 @@ def add_run(
     if bold or italic or style_id or mono:
         rpr = etree.SubElement(r, W_RPR)
         if style_id:
-            etree.SubElement(rpr, qn("w:rStyle")).set(W_VAL, style_id)
+            etree.SubElement(rpr, W_RSTYLE).set(W_VAL, style_id)
         if mono:
-            fonts = etree.SubElement(rpr, qn("w:rFonts"))
-            fonts.set(qn("w:ascii"), "Courier New")
-            fonts.set(qn("w:hAnsi"), "Courier New")
+            fonts = etree.SubElement(rpr, W_RFONTS)
+            fonts.set(W_ASCII, "Courier New")
+            fonts.set(W_HANSI, "Courier New")
         if bold:
-            etree.SubElement(rpr, qn("w:b"))
+            etree.SubElement(rpr, W_B)
         if italic:
-            etree.SubElement(rpr, qn("w:i"))
-    for index, line in enumerate(xml_safe(text).split("\n")):
+            etree.SubElement(rpr, W_I)
+    text = xml_safe(text)
+    if "\n" not in text and "\t" not in text:
+        # The common case (a sentence): one <w:t>, no splitting.
+        if text:
+            _add_text(r, text)
+        return r
+    for index, line in enumerate(text.split("\n")):
         if index:
-            etree.SubElement(r, qn("w:br"))
+            etree.SubElement(r, W_BR)
         for t_index, chunk in enumerate(line.split("\t")):
             # A tab inside <w:t> is not a tab stop in Word: it must be its own <w:tab/>.
             if t_index:
-                etree.SubElement(r, qn("w:tab"))
+                etree.SubElement(r, W_TAB)
             if chunk:
-                t = etree.SubElement(r, W_T)
-                t.text = chunk
-                if chunk[0] == " " or chunk[-1] == " ":
-                    t.set(XML_SPACE, "preserve")
+                _add_text(r, chunk)
     return r
 
 
+def _add_text(r: etree._Element, chunk: str) -> None:
+    t = etree.SubElement(r, W_T)
+    t.text = chunk
+    if chunk[0] == " " or chunk[-1] == " ":
+        t.set(XML_SPACE, "preserve")
+
+
 def add_break(parent: etree._Element) -> None:
-    etree.SubElement(etree.SubElement(parent, W_R), qn("w:br"))
+    etree.SubElement(etree.SubElement(parent, W_R), W_BR)
 
 
 # ------------------------------------------------------------------------------------ hyperlinks
@@ -133,7 +154,7 @@ def add_hyperlink(paragraph: etree._Element, part: Part, url: str) -> etree._Ele
     both follow and what pandoc writes.
     """
     rid = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = etree.SubElement(paragraph, qn("w:hyperlink"))
+    link = etree.SubElement(paragraph, W_HYPERLINK)
     link.set(R_ID, rid)
     return link
 
@@ -145,16 +166,16 @@ def add_field(paragraph: etree._Element, instruction: str, placeholder: str, sty
     def run() -> etree._Element:
         r = etree.SubElement(paragraph, W_R)
         if style_id:
-            etree.SubElement(etree.SubElement(r, W_RPR), qn("w:rStyle")).set(W_VAL, style_id)
+            etree.SubElement(etree.SubElement(r, W_RPR), W_RSTYLE).set(W_VAL, style_id)
         return r
 
-    etree.SubElement(run(), qn("w:fldChar")).set(qn("w:fldCharType"), "begin")
-    instr = etree.SubElement(run(), qn("w:instrText"))
+    etree.SubElement(run(), W_FLDCHAR).set(W_FLDCHARTYPE, "begin")
+    instr = etree.SubElement(run(), W_INSTRTEXT)
     instr.set(XML_SPACE, "preserve")
     instr.text = f" {instruction} "
-    etree.SubElement(run(), qn("w:fldChar")).set(qn("w:fldCharType"), "separate")
+    etree.SubElement(run(), W_FLDCHAR).set(W_FLDCHARTYPE, "separate")
     etree.SubElement(run(), W_T).text = placeholder
-    etree.SubElement(run(), qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+    etree.SubElement(run(), W_FLDCHAR).set(W_FLDCHARTYPE, "end")
 
 
 # ------------------------------------------------------------------------------------- footnotes
@@ -186,6 +207,7 @@ class Footnotes:
             # python-docx loads parts it has no class for as plain bytes: parse them once here.
             part = _as_xml_part(document_part, part)
         self.part: XmlPart = part
+        self._root = part.element
         ids = [int(x) for x in etree.XPath("./w:footnote/@w:id", namespaces=_NS)(part.element)]
         self._next = max([0, *ids]) + 1
 
@@ -194,14 +216,14 @@ class Footnotes:
         note_id = str(self._next)
         self._next += 1
         r = etree.SubElement(body_paragraph, W_R)
-        etree.SubElement(etree.SubElement(r, W_RPR), qn("w:rStyle")).set(W_VAL, ref_style)
-        etree.SubElement(r, qn("w:footnoteReference")).set(W_ID, note_id)
-        note = etree.SubElement(self.part.element, qn("w:footnote"))
+        etree.SubElement(etree.SubElement(r, W_RPR), W_RSTYLE).set(W_VAL, ref_style)
+        etree.SubElement(r, W_FOOTNOTEREFERENCE).set(W_ID, note_id)
+        note = etree.SubElement(self._root, W_FOOTNOTE)
         note.set(W_ID, note_id)
         p = new_paragraph(note, text_style)
         r = etree.SubElement(p, W_R)
-        etree.SubElement(etree.SubElement(r, W_RPR), qn("w:rStyle")).set(W_VAL, ref_style)
-        etree.SubElement(r, qn("w:footnoteRef"))
+        etree.SubElement(etree.SubElement(r, W_RPR), W_RSTYLE).set(W_VAL, ref_style)
+        etree.SubElement(r, W_FOOTNOTEREF)
         add_run(p, " ")
         return p
 
