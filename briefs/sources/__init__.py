@@ -41,7 +41,7 @@ def load_source(
             raise ImportFailed("standard input is over the import limit; save it to a file and split it")
         if not data.strip():
             raise ImportFailed("standard input is empty; pipe an article into `briefs import -`")
-        return load_bytes(data, origin="-", name_hint="stdin", url=url, default_kind="text")
+        return load_bytes(data, origin="-", name_hint="stdin", url=url, default_kind="text", limits=limits)
     if is_url(target):
         from briefs.sources.url import fetch
 
@@ -52,6 +52,7 @@ def load_source(
             name_hint=fetched.final_url,
             url=url or fetched.final_url,
             media_type=fetched.media_type,
+            limits=limits,
         )
     path = Path(target).expanduser()
     ext = path.suffix.lower()
@@ -62,7 +63,7 @@ def load_source(
             f"{target}: unknown file type {ext or '(no extension)'}; Briefs imports {', '.join(SUPPORTED)}"
         )
     data = read_limited(path, limits)
-    return load_bytes(data, origin=str(path), name_hint=path.name, url=url)
+    return load_bytes(data, origin=str(path), name_hint=path.name, url=url, limits=limits)
 
 
 def load_paste(text: str, *, url: str | None = None, title: str | None = None) -> NewSource:
@@ -87,6 +88,7 @@ def load_bytes(
     url: str | None = None,
     media_type: str | None = None,
     default_kind: str | None = None,
+    limits: Limits | None = None,
 ) -> NewSource:
     """Import bytes whose format is told by the media type, the name's extension, or a sniff."""
     kind = _kind_of(data, name_hint, media_type, default_kind)
@@ -101,7 +103,7 @@ def load_bytes(
     elif kind == "docx":
         from briefs.sources.docx import load_docx
 
-        source = load_docx(data, origin=origin)
+        source = load_docx(data, origin=origin, limits=limits)
     else:
         from briefs.sources.text import load_text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -17,29 +18,62 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class Limits:
-    """Size and time limits for imports. Configurable: `[import]` in config.toml, or env vars."""
+    """Size and time limits for imports (documented in briefs/limits.md).
+
+    Each can be set in the config file's `[import]` table (max_file_mb, max_url_mb, max_unpacked_mb,
+    url_timeout, max_redirects) or by an environment variable, which wins (BRIEFS_MAX_FILE_MB,
+    BRIEFS_MAX_URL_MB, BRIEFS_MAX_UNPACKED_MB, BRIEFS_URL_TIMEOUT, BRIEFS_MAX_REDIRECTS).
+    """
 
     max_file_bytes: int = 50 * 1024 * 1024
     max_url_bytes: int = 20 * 1024 * 1024
+    # A .docx is a zip: what its parts add up to once unpacked, so a small zip bomb is refused before
+    # python-docx inflates it into memory.
+    max_unpacked_bytes: int = 200 * 1024 * 1024
     url_timeout: float = 20.0
     max_redirects: int = 5
 
     @classmethod
     def from_env(cls) -> Limits:
-        def number(name: str, default: float) -> float:
-            raw = os.environ.get(name)
-            try:
-                return float(raw) if raw else default
-            except ValueError:
-                return default
+        """The limits in force: defaults, then the config file's `[import]` table, then the environment."""
+        table = _config_table()
+
+        def number(env: str, key: str, default: float, *, allow_zero: bool = False) -> float:
+            # The environment first, then the config file; a value that is not a usable number (text,
+            # negative, infinite, NaN, or a zero size that would refuse everything) is skipped.
+            for raw in (os.environ.get(env), table.get(key)):
+                try:
+                    value = float(raw) if raw is not None and str(raw).strip() else None
+                except (TypeError, ValueError):
+                    value = None
+                if value is not None and math.isfinite(value) and (value > 0 or (allow_zero and value == 0)):
+                    return value
+            return default
 
         base = cls()
+        mb = 2**20
         return cls(
-            max_file_bytes=int(number("BRIEFS_MAX_FILE_MB", base.max_file_bytes / 2**20) * 2**20),
-            max_url_bytes=int(number("BRIEFS_MAX_URL_MB", base.max_url_bytes / 2**20) * 2**20),
-            url_timeout=number("BRIEFS_URL_TIMEOUT", base.url_timeout),
-            max_redirects=int(number("BRIEFS_MAX_REDIRECTS", base.max_redirects)),
+            max_file_bytes=int(number("BRIEFS_MAX_FILE_MB", "max_file_mb", base.max_file_bytes / mb) * mb),
+            max_url_bytes=int(number("BRIEFS_MAX_URL_MB", "max_url_mb", base.max_url_bytes / mb) * mb),
+            max_unpacked_bytes=int(
+                number("BRIEFS_MAX_UNPACKED_MB", "max_unpacked_mb", base.max_unpacked_bytes / mb) * mb
+            ),
+            url_timeout=number("BRIEFS_URL_TIMEOUT", "url_timeout", base.url_timeout),
+            max_redirects=int(number("BRIEFS_MAX_REDIRECTS", "max_redirects", base.max_redirects, allow_zero=True)),
         )
+
+
+def _config_table() -> dict[str, object]:
+    from briefs.config import load_config
+    from briefs.errors import BriefsError
+
+    try:
+        table = load_config().get("import", {})
+    except BriefsError:
+        # A broken config file is reported by the commands that read it for themselves; the import
+        # limits fall back to their defaults rather than stop every import.
+        return {}
+    return table if isinstance(table, dict) else {}
 
 
 def read_limited(path: Path, limits: Limits) -> bytes:
@@ -55,7 +89,10 @@ def read_limited(path: Path, limits: Limits) -> bytes:
                 "split it or raise BRIEFS_MAX_FILE_MB"
             )
         with path.open("rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+            # Asking for the size on disk, not the limit: read(n) sets aside n bytes before it reads.
+            data = handle.read(size + 1)
+            if len(data) > size:  # a pipe or special file (size 0), or a file still growing
+                data += handle.read(limits.max_file_bytes + 1 - len(data))
     except FileNotFoundError:
         raise ImportFailed(f"{name}: no such file; check the path") from None
     except PermissionError:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
-from briefs.sources.common import clean_text
+from briefs.sources.common import Limits, clean_text
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -18,9 +18,13 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 # Names that Word and libraries put in the author field when nobody set it: not a citation's author.
 _PLACEHOLDER_AUTHORS = {"python-docx", "microsoft office user", "windows user", "administrator", "admin", "user"}
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Word writes a few dozen parts; a package with thousands is not a document anyone saved from Word.
+_MAX_PARTS = 10_000
+# A DTD must come before the root element, so it sits at the start of a part; no OOXML part has one.
+_PROLOG_BYTES = 64 * 1024
 
 
-def load_docx(data: bytes, *, origin: str) -> NewSource:
+def load_docx(data: bytes, *, origin: str, limits: Limits | None = None) -> NewSource:
     """Import a .docx: paragraphs joined by blank lines, table cells one per line."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
@@ -31,6 +35,7 @@ def load_docx(data: bytes, *, origin: str) -> NewSource:
         )
     if not data.startswith(b"PK"):
         raise ImportFailed(f"{origin} is not a Word document (not a .docx package); check the file or its extension")
+    _check_package(data, origin, limits or Limits.from_env())
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
@@ -74,6 +79,43 @@ def load_docx(data: bytes, *, origin: str) -> NewSource:
         original=data,
         original_type=DOCX_TYPE,
     )
+
+
+def _check_package(data: bytes, origin: str, limits: Limits) -> None:
+    """Refuse zip bombs and XML with a DTD before python-docx inflates and parses the parts.
+
+    The sizes come from the zip's directory; zipfile never returns more bytes than a member declares
+    (a member that inflates past its declared size fails its CRC check), so the sum is a true bound.
+    A DTD is how XML smuggles in external entities (local files) and entity expansion bombs.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+            if len(members) > _MAX_PARTS:
+                raise ImportFailed(f"{origin} holds {len(members)} parts, more than any Word document; check the file")
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > limits.max_unpacked_bytes:
+                cap = limits.max_unpacked_bytes / 2**20
+                raise ImportFailed(
+                    f"{origin} unpacks to {unpacked / 2**20:.0f} MB, over the {cap:.0f} MB limit for a .docx "
+                    "(a zip bomb?); check the file or raise BRIEFS_MAX_UNPACKED_MB"
+                )
+            for member in members:
+                if not member.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with package.open(member) as part:
+                    prolog = part.read(_PROLOG_BYTES).replace(b"\x00", b"")
+                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                    raise ImportFailed(
+                        f"{origin} has XML entity declarations (a DTD) in {member.filename}, which Word never "
+                        "writes; refused for safety. Open and save it again in Word"
+                    )
+    except ImportFailed:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        raise ImportFailed(
+            f"{origin} is a damaged or incomplete .docx ({type(exc).__name__}); open and save it again in Word"
+        ) from None
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -7,6 +7,7 @@ tree is read for metadata and handed to `bare_extraction`, which works on a copy
 from __future__ import annotations
 
 import logging
+import re
 
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
@@ -23,6 +24,21 @@ _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32)])
 
 
 _MIN_ARTICLE_WORDS = 15
+
+# `&#1;` and the like: references to characters XML cannot hold. lxml's HTML parser keeps them, and then
+# trafilatura, which builds XML from the tree, drops the whole article. Turned into spaces before parsing,
+# as clean_text does with raw control characters.
+_BAD_CHAR_REF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+
+
+def _space_bad_char_ref(match: re.Match[bytes]) -> bytes:
+    hexa, dec = match.groups()
+    code = int(hexa, 16) if hexa is not None else int(dec)
+    if code in (9, 10, 13) or 32 <= code < 127 or 127 < code < 0xD800 or 0xE000 <= code <= 0xFFFD or (
+        0x10000 <= code <= 0x10FFFF
+    ):
+        return match.group(0)
+    return b" "
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -42,8 +58,9 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
         raise ImportFailed(f"{origin} is empty; nothing to import")
     if _looks_binary(data):
         raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
+    data_for_parser = _BAD_CHAR_REF.sub(_space_bad_char_ref, data) if b"&#" in data else data
     try:
-        tree = parse_html(data)
+        tree = parse_html(data_for_parser)
     except (ValueError, TypeError):
         tree = None
     if tree is None:

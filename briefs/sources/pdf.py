@@ -7,6 +7,7 @@ breaks stay paragraph breaks.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -14,6 +15,9 @@ from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources.common import clean_text, looks_binary
 from briefs.sources.meta import parse_date
+
+# pypdf logs each repair it attempts ("EOF marker not found"); Briefs reports a damaged file itself.
+logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
 
 # pdfium's FPDF_GetLastError code for a missing or wrong password.
 _PDFIUM_PASSWORD_ERROR = 4

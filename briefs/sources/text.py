@@ -26,7 +26,9 @@ def decode_text(data: bytes, origin: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                # surrogatepass: a lone surrogate in UTF-16/32 text (a truncated emoji, say) is kept here
+                # and turned into U+FFFD by clean_text, rather than failing the whole file.
+                return data[len(bom) :].decode(encoding, "surrogatepass" if encoding != "utf-8" else "strict")
             except UnicodeDecodeError:
                 break
     try:
