@@ -75,6 +75,7 @@ class TemplateSpec(BaseModel):
     reading_level: float | None = Field(default=None, description="target grade level (Flesch-Kincaid)")
     word_budget: int | None = Field(default=None, ge=1)
     page_budget: int | None = Field(default=None, ge=1)
+    max_source_age_days: int | None = Field(default=None, ge=1, description="older sources get a freshness warning")
     fields: list[FieldSpec] = Field(default_factory=list)
     sections: list[SectionSpec] = Field(default_factory=list)
     folder: Path = Field(default=Path("."), exclude=True)
