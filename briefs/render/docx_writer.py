@@ -74,21 +74,29 @@ class DocMeta:
         )
 
 
-def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
-    """(front matter mapping, body) for Markdown that starts with a `---` YAML block, as pandoc reads it."""
+def _front_block(markdown: str) -> tuple[str | None, str]:
+    """(the YAML text of a leading `---` block or None, the body after it)."""
     if not markdown.startswith("---\n"):
-        return {}, markdown
+        return None, markdown
     end = markdown.find("\n---\n", 4)
     if end < 0:
+        return None, markdown
+    return markdown[4:end], markdown[end + 5 :]
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """(front matter mapping, body) for Markdown that starts with a `---` YAML block, as pandoc reads it."""
+    block, body = _front_block(markdown)
+    if block is None:
         return {}, markdown
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(markdown[4:end], Loader=loader)
+        data = yaml.load(block, Loader=loader)
     except yaml.YAMLError as exc:
         raise InputError(f"the Markdown front matter is not valid YAML ({exc}); fix the block between ---") from None
-    return (data if isinstance(data, dict) else {}), markdown[end + 5 :]
+    return (data if isinstance(data, dict) else {}), body
 
 
 _PARSER = None
@@ -190,9 +198,15 @@ def _package_bytes(document: Any) -> bytes:
 
 
 def markdown_to_docx(markdown: str, *, reference: Path | None = None, meta: DocMeta | None = None) -> bytes:
-    """Render Markdown (with optional YAML front matter) as .docx bytes styled by `reference`."""
-    front, body = split_front_matter(markdown)
-    meta = meta or DocMeta.from_mapping(front)
+    """Render Markdown (with optional YAML front matter) as .docx bytes styled by `reference`.
+
+    With `meta` given, the front matter block is skipped rather than parsed: `meta` is what it says.
+    """
+    if meta is None:
+        front, body = split_front_matter(markdown)
+        meta = DocMeta.from_mapping(front)
+    else:
+        body = _front_block(markdown)[1]
     document, style_ids = _fresh_document(reference)
     writer = _Writer(document, style_ids)
     writer.front(meta)

@@ -33,6 +33,8 @@ class Rendered:
     spec: TemplateSpec
     context: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    # The values written into the front matter, so the .docx writer need not parse its YAML back.
+    front: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,7 +62,8 @@ def render_markdown(
     notes = footnote_definitions(context)
     if notes:
         body = _short_repeats(body) + "\n" + notes
-    return Rendered(front_matter(context, now) + body, spec, context, list(context["warnings"]))
+    values = front_values(context, now)
+    return Rendered(front_matter_text(values) + body, spec, context, list(context["warnings"]), values)
 
 
 _NOTE_REF = re.compile(r"(?<!\\)\[\^(s\d+)\]")
@@ -81,8 +84,13 @@ def _short_repeats(body: str) -> str:
 
 
 def front_matter(context: dict[str, Any], now: datetime | None = None) -> str:
+    return front_matter_text(front_values(context, now))
+
+
+def front_values(context: dict[str, Any], now: datetime | None = None) -> dict[str, str]:
+    """Title, subtitle, author, subject, keywords, marking and date of the brief, for the front matter."""
     fields = context["fields"]
-    values = {
+    return {
         "title": context["title"],
         "subtitle": context["template"]["title"],
         "author": fields.get("from") or fields.get("prepared_by") or "",
@@ -91,6 +99,9 @@ def front_matter(context: dict[str, Any], now: datetime | None = None) -> str:
         "marking": context["marking"],
         "date": (now or datetime.now(UTC)).replace(microsecond=0).isoformat(),
     }
+
+
+def front_matter_text(values: dict[str, str]) -> str:
     # JSON strings are valid YAML scalars, and json.dumps quotes every character that YAML would not take.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
@@ -118,9 +129,12 @@ def export_brief(
     if fmt == "md":
         data = rendered.markdown.encode("utf-8")
     else:
-        from briefs.render.docx_writer import markdown_to_docx
+        from briefs.render.docx_writer import DocMeta, markdown_to_docx
 
-        data = markdown_to_docx(rendered.markdown, reference=Path(reference) if reference else None)
+        # The writer gets the front matter's values as they are, instead of parsing the YAML text back
+        # (importing PyYAML alone took longer than a whole in-process export).
+        data = markdown_to_docx(rendered.markdown, reference=Path(reference) if reference else None,
+                                meta=DocMeta.from_mapping(rendered.front))
         if fmt == "pdf":
             from briefs.render.pdf import docx_to_pdf
 
