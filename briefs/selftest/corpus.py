@@ -287,11 +287,11 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     if data[:2] == b"PK" and rng.random() < 0.6:
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, ValueError):
-            names = []
-        if names:
             victim = rng.choice(names)
             return rezip(data, lambda n, b: mutate(b, rng) if n == victim else b)
+        except (zipfile.BadZipFile, ValueError, IndexError, KeyError, EOFError, OSError, NotImplementedError,
+                zlib.error):
+            pass  # already damaged past reading: damage the bytes instead
     buf = bytearray(data)
     choice = rng.randrange(5)
     if choice == 0 and buf:

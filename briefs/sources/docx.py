@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 
 from briefs.errors import ImportFailed
@@ -112,7 +113,8 @@ def _check_package(data: bytes, origin: str, limits: Limits) -> None:
                     )
     except ImportFailed:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError,
+            RuntimeError) as exc:  # RuntimeError: an encrypted member
         raise ImportFailed(
             f"{origin} is a damaged or incomplete .docx ({type(exc).__name__}); open and save it again in Word"
         ) from None

@@ -148,3 +148,16 @@ def test_the_cli_imports_the_good_files_and_reports_each_bad_one_in_one_line(cor
     assert len(errors) >= expected_failures
     assert not (Path.cwd() / "pwned").exists()
     assert "imported" in out
+
+
+def test_a_docx_whose_compressed_xml_is_damaged_is_one_line_error(tmp_path: Path) -> None:
+    # zlib.error escaped the package check as a traceback (found by the mutation fuzzer).
+    data = bytearray(make_docx(["Officials said the plan was late."] * 50))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/styles.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 40, start + 400, 7):
+        data[offset] ^= 0x5A
+    path = tmp_path / "deflate.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFailed, match=r"deflate.docx is a damaged"):
+        load_source(str(path))
