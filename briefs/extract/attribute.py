@@ -116,9 +116,13 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
     last_para = -10
     for k, (span, mention, _attached) in enumerate(found):
         p_start, p_end = paras[span.para]
+        # Paragraph-level fallbacks look only this far from the quote, so a huge paragraph with many
+        # quotes costs linear time, not quadratic.
+        near = max(p_start, span.open_mark - _REACH)
+        far = min(p_end, (span.close_mark if span.close_mark is not None else span.end) + _REACH)
         if mention is None:
-            # "according to X" in the quote's paragraph.
-            m = sp.ACCORDING.search(text, p_start, p_end) if text.find("ccording", p_start, p_end) >= 0 else None
+            # "according to X" near the quote, in its paragraph.
+            m = sp.ACCORDING.search(text, near, far) if text.find("ccording", near, far) >= 0 else None
             if m:
                 mention = sp.Mention(m.group(2), m.start(2), m.end(2), m.group(1))
         if mention is None:
@@ -129,7 +133,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                     break
         if mention is None:
             # A cue with a speaker elsewhere in the paragraph, outside the quote.
-            mention = _paragraph_cue(text, p_start, p_end, span)
+            mention = _paragraph_cue(text, near, far, span, spans)
         continuing = span.continuation or span.open_mark == p_start
         if mention is None and last_speaker is not None and span.para - last_para <= 1 and continuing:
             mention = last_speaker[1]
@@ -160,22 +164,16 @@ def _bad_np(name: str) -> bool:
     return lower.endswith((" statement", " report", " letter", " ad", " post", " tweet", " email", " book"))
 
 
-def _paragraph_cue(text: str, p_start: int, p_end: int, span: Span) -> sp.Mention | None:
-    for m in sp.ANY_NAME_CUE.finditer(text, p_start, p_end):
-        if span.open_mark <= m.start(1) < (span.close_mark or p_end):
-            continue
-        if _inside_other_quote(text, p_start, m.start(1)):
+def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -> sp.Mention | None:
+    for m in sp.ANY_NAME_CUE.finditer(text, lo, hi):
+        if span.open_mark <= m.start(1) < (span.close_mark or hi) or _inside(spans, m.start(1)):
             continue
         return sp.Mention(m.group(1), m.start(1), m.end(1), m.group(2))
     return None
 
 
-def _inside_other_quote(text: str, p_start: int, pos: int) -> bool:
-    marks = sum(1 for c in text[p_start:pos] if c in '"\u201c\u201d')
-    return marks % 2 == 1
-
-
 _PERSON_BACK = 400
+_REACH = 600
 
 
 def _antecedent(

@@ -166,6 +166,11 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# Each new group head costs one scan of the text; a real article has a handful, hostile text could have
+# thousands, so the scans are capped to keep the pass linear.
+_MAX_GROUP_LOOKUPS = 40
+
+
 class Resolver:
     """Turns a mention (pronoun, surname, "the researchers") into the fullest name the article gives."""
 
@@ -223,6 +228,8 @@ class Resolver:
         head = words[-1] if words else phrase
         if head in self._groups:
             return self._groups[head] or phrase
+        if len(self._groups) >= _MAX_GROUP_LOOKUPS:
+            return phrase
         found: str | None = None
         if head.isalpha() and head.islower() and len(head) > 2:
             match = re.search(rf"((?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}){re.escape(head)}\b", self.text)

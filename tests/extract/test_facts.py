@@ -1,0 +1,42 @@
+"""Facts: sentences outside quotes, with their signals, best first."""
+
+from __future__ import annotations
+
+from briefs.extract import analyse
+
+ARTICLE = (
+    "Harbor town weighs a new sea wall\n\n"
+    "The council met on Tuesday to discuss the plan.\n\n"
+    "The wall would cost $42 million and protect about 3,000 homes, according to the Regional Planning Agency.\n\n"
+    "Flooding rose 18% last year, the highest level since 1998.\n\n"
+    '"We cannot wait for the next storm," said Mayor Ella Price.\n\n'
+    "Residents were divided and many left early.\n"
+)
+
+
+def test_sentences_with_signals_are_facts_with_exact_offsets_and_their_signals() -> None:
+    facts = analyse(ARTICLE).facts
+    by_text = {f.text: f for f in facts}
+    money = by_text[
+        "The wall would cost $42 million and protect about 3,000 homes, according to the Regional Planning Agency."
+    ]
+    assert ARTICLE[money.start : money.end] == money.text
+    assert {"money", "number", "according", "organisation"} <= set(money.signals)
+    flood = by_text["Flooding rose 18% last year, the highest level since 1998."]
+    assert {"percent", "comparative", "date"} <= set(flood.signals)
+    assert "date" in by_text["The council met on Tuesday to discuss the plan."].signals
+
+
+def test_facts_are_ranked_best_first_and_quotes_and_plain_sentences_are_not_facts() -> None:
+    facts = analyse(ARTICLE).facts
+    scores = [f.score for f in facts]
+    assert scores == sorted(scores, reverse=True)
+    assert facts[0].text.startswith("The wall would cost $42 million")
+    texts = " ".join(f.text for f in facts)
+    assert "next storm" not in texts  # inside a quote
+    assert "Residents were divided" not in texts  # no signal
+
+
+def test_a_number_inside_a_word_or_may_the_verb_is_not_a_signal() -> None:
+    text = "The F16 pilots may return home soon, officials hope.\n"
+    assert analyse(text).facts == []
