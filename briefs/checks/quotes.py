@@ -17,10 +17,14 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def check_quotes(ctx: CheckContext, report: Report) -> None:
+def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False) -> None:
+    """Each quote (and fact) against its source. `quotes_only` is for the export gate, where only a quote
+    can block."""
     for snippet in ctx.items():
         if snippet.kind == SnippetKind.NOTE:
             continue  # a note is the writer's own words
+        if quotes_only and snippet.kind != SnippetKind.QUOTE:
+            continue
         ref = snippet.ref
         source = ctx.sources.get(snippet.source_id)
         if source is None:

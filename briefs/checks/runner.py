@@ -80,13 +80,20 @@ def gate(
     """The export's check: raise CheckFailed naming the first quote that is not verbatim, and its diff,
     unless `allow_unverified`; then `report.unverified` holds the snippet ids that need UNVERIFIED_NOTE.
     Other findings never block an export."""
-    report = run_checks(desk, brief, spec, templates=templates, reading=False, snippets=snippets, sources=sources)
+    # Only the verbatim check can block, so only it runs here: an export stays as fast as it was, and
+    # `briefs check` is where the other findings are read.
+    if isinstance(brief, int):
+        brief = desk.get_brief(brief)
+    report = Report(brief=brief.ref)
+    ctx = CheckContext.load(desk, brief, as_check_spec(spec), date.today(), snippets, sources)
+    check_quotes(ctx, report, quotes_only=True)
     failed = report.by_code(UNVERIFIED_CODE)
     if failed and not allow_unverified:
         first = failed[0]
+        target = brief.ref if brief.id is not None else "FILE.yaml"
         more = f" (and {len(failed) - 1} more quote{'s' if len(failed) > 2 else ''})" if len(failed) > 1 else ""
         raise CheckFailed(
-            f"not exported: {first.message}{more}; fix the wording (`briefs check {report.brief}` lists every "
+            f"not exported: {first.message}{more}; fix the wording (`briefs check {target}` lists every "
             "finding) or export with --allow-unverified to mark it UNVERIFIED QUOTE"
         )
     return report

@@ -220,6 +220,17 @@ def _match(parts: list[_Part], text: str, lo: int, hi: int, one_passage: bool) -
 
 def verify_quote(quote: str, source_text: str, start: int | None = None, end: int | None = None) -> QuoteVerdict:
     """Check that `quote` is what `source_text` says, at [start, end) when given (else anywhere)."""
+    if (
+        start is not None
+        and end is not None
+        and quote
+        and source_text[start:end] == quote
+        and not (start > 0 and source_text[start - 1].isalnum() and quote[0].isalnum())
+        and not (end < len(source_text) and source_text[end].isalnum() and quote[-1].isalnum())
+    ):
+        # The common case, an unedited pick: the very characters at its offsets, cut at word edges.
+        # Building the tolerant patterns below costs far more than this comparison.
+        return QuoteVerdict(True, "exact", span=(start, end))
     texts = split_parts(quote)
     if not texts:
         return QuoteVerdict(False, "failed", diff="the quote is empty")

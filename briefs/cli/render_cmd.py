@@ -10,6 +10,10 @@ from typing import Any
 from briefs.cli.common import desk_from, parse_ref, print_json, ref_id
 from briefs.errors import InputError
 
+ALLOW_HELP = (
+    "export even when a quote is not word for word what its source says, with a visible "
+    "UNVERIFIED QUOTE note beside each such quote"
+)
 TEMPLATES_HELP = "also look for templates in DIR (repeatable; a folder of template folders, or one template)"
 
 
@@ -55,7 +59,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description=(
             "Render a brief through its template and write it. BRIEF is a brief ID (b3) or a YAML brief\n"
             "file. Without --out the file is named from the title, in the current folder. An existing\n"
-            "file is replaced atomically. PDF needs LibreOffice."
+            "file is replaced atomically. PDF needs LibreOffice.\n\n"
+            "Every quote is first checked word for word against its source snapshot; a quote that is not\n"
+            "what the source says stops the export (exit 1, with the difference shown) unless\n"
+            "--allow-unverified. `briefs check BRIEF` lists every finding."
         ),
     )
     p.add_argument("brief", metavar="BRIEF")
@@ -65,6 +72,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reference", metavar="DOCX", help="an organisation's reference .docx for styles")
     p.add_argument("--marking", metavar="TEXT", help="override the handling marking")
     p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--allow-unverified", action="store_true", help=ALLOW_HELP)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -87,6 +95,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reference", metavar="DOCX")
     p.add_argument("--marking", metavar="TEXT")
     p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--allow-unverified", action="store_true", help=ALLOW_HELP)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_draft)
 
@@ -200,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         to_stdout = args.out == "-"
         out = None if to_stdout else resolve_out(args.out, brief.title, fmt)
         result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, marking=args.marking,
-                              templates=templates, **extra)
+                              templates=templates, allow_unverified=args.allow_unverified, **extra)
     for warning in result.warnings:
         print(f"briefs: warning: {warning}", file=sys.stderr)
     if to_stdout:
@@ -228,7 +237,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
             brief.marking = args.marking
             brief = desk.save_brief(brief)
         out = resolve_out(args.out, brief.title, fmt)
-        result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, templates=templates)
+        result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, templates=templates,
+                              allow_unverified=args.allow_unverified)
     for warning in result.warnings:
         print(f"briefs: warning: {warning}", file=sys.stderr)
     if args.json:

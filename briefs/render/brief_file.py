@@ -106,10 +106,18 @@ def _item(item: Any, where: str, desk: Desk, sources: dict[int, Source]) -> Snip
         if start < 0:
             raise InputError(f"{where}: the text is not in s{source_id}; copy it exactly or give start/end")
         end = start + len(text)
-    if not (isinstance(start, int) and isinstance(end, int)) or source_text[start:end] != text:
-        raise InputError(f"{where}: the text does not match s{source_id} at {start}-{end}; fix the offsets")
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start <= end <= len(source_text):
+        raise InputError(f"{where}: start/end {start}-{end} are not offsets into s{source_id}; fix or remove them")
+    edited = item.get("edited")
+    if source_text[start:end] != text:
+        # Someone edited the wording in the file. The offsets still say what the source said there, so
+        # the edit becomes the brief's wording and the verbatim check judges it (and shows the diff),
+        # rather than the file being refused for a reason the user cannot see.
+        if edited is None:
+            edited = text
+        text = source_text[start:end]
     kind = str(item.get("kind") or ("quote" if item.get("speaker") else "fact"))
     if kind not in {k.value for k in SnippetKind}:
         raise InputError(f"{where}: kind must be quote, fact or note, not {kind!r}")
     return Snippet(source_id=source_id, kind=SnippetKind(kind), start=start, end=end, text=text,
-                   speaker=item.get("speaker"), edited=item.get("edited"))
+                   speaker=item.get("speaker"), edited=None if edited is None else str(edited))

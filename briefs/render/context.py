@@ -8,6 +8,7 @@ unpaired surrogates) is cleaned here, once, and each change is reported in `warn
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -64,6 +65,8 @@ class ItemView:
     edited: bool
     source: SourceView
     cite: Markup
+    flag: Markup = field(default_factory=Markup)
+    """A visible "UNVERIFIED QUOTE" note, for a quote exported with --allow-unverified; else empty."""
 
 
 @dataclass
@@ -94,8 +97,10 @@ def build_context(
     snippets: dict[int, Snippet] | None = None,
     sources: dict[int, Source] | None = None,
     now: datetime | None = None,
+    unverified: Mapping[int, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files)."""
+    """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files);
+    `unverified` maps the ids of quotes that failed their verbatim check to the note printed beside them."""
     warnings: list[str] = []
     now = now or datetime.now(UTC)
     ids = brief.snippet_ids()
@@ -127,7 +132,7 @@ def build_context(
             snip = snippets.get(sid)
             if snip is None or snip.source_id not in views:
                 continue
-            item = _item_view(snip, views[snip.source_id], warnings)
+            item = _item_view(snip, views[snip.source_id], warnings, (unverified or {}).get(sid))
             view.items.append(item)
             all_items.append(item)
 
@@ -206,12 +211,13 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
     return view
 
 
-def _item_view(snip: Snippet, source: SourceView, warnings: list[str]) -> ItemView:
+def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverified: str | None = None) -> ItemView:
     where = f"snippet {snip.ref}"
     text = clean_text(snip.display_text, where, warnings).strip()
     # A quote is printed inside the template's own quotation marks: drop the source's outer pair.
     if snip.kind.value == "quote" and len(text) > 1 and text[0] in "“\"‘'" and text[-1] in "”\"’'":
         text = text[1:-1].strip()
+    flag = Markup(f" **\\[{md_escape(unverified)}\\]**") if unverified else Markup("")
     return ItemView(
         ref=snip.ref,
         kind=snip.kind.value,
@@ -221,7 +227,10 @@ def _item_view(snip: Snippet, source: SourceView, warnings: list[str]) -> ItemVi
         comment=clean_text(snip.comment, where, []),
         edited=snip.edited is not None and snip.edited != snip.text,
         source=source,
-        cite=source.cite,
+        # The note rides on the citation, which every template prints beside an item, so even a user's
+        # template that knows nothing of `flag` shows it.
+        cite=source.cite + flag,
+        flag=flag,
     )
 
 

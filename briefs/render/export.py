@@ -10,6 +10,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ class ExportResult:
     format: str
     data: bytes
     warnings: list[str]
+    unverified: list[int] = field(default_factory=list)
 
 
 def render_markdown(
@@ -54,11 +56,22 @@ def render_markdown(
     snippets: dict[int, Snippet] | None = None,
     sources: dict[int, Source] | None = None,
     now: datetime | None = None,
+    unverified: Mapping[int, str] | None = None,
 ) -> Rendered:
-    """The brief as Markdown with a YAML front matter block (title, marking, ...) that the writer reads."""
+    """The brief as Markdown with a YAML front matter block (title, marking, ...) that the writer reads.
+
+    `unverified` maps quotes that failed their verbatim check (exported anyway, at the user's word) to the
+    note that must stand beside them.
+    """
     spec = (templates or TemplateSet()).get(brief.template)
-    context = build_context(desk, brief, spec, marking=marking, snippets=snippets, sources=sources, now=now)
+    context = build_context(desk, brief, spec, marking=marking, snippets=snippets, sources=sources, now=now,
+                            unverified=unverified)
     body = render_template(spec.folder, BODY_FILE, context).strip("\n") + "\n"
+    flagged = [i for i in context["items"] if i.flag]
+    if flagged and body.count(UNVERIFIED_MARK) < len(flagged):
+        # A template that prints neither `cite` nor `flag` must still not hide a failed check.
+        refs = ", ".join(dict.fromkeys(i.ref for i in flagged))
+        body = f"**\\[{UNVERIFIED_MARK}: {refs} failed the verbatim check against their sources\\]**\n\n" + body
     notes = footnote_definitions(context)
     if notes:
         body = _short_repeats(body) + "\n" + notes
@@ -66,6 +79,7 @@ def render_markdown(
     return Rendered(front_matter_text(values) + body, spec, context, list(context["warnings"]), values)
 
 
+UNVERIFIED_MARK = "UNVERIFIED QUOTE"
 _NOTE_REF = re.compile(r"(?<!\\)\[\^(s\d+)\]")
 
 
@@ -119,12 +133,24 @@ def export_brief(
     snippets: dict[int, Snippet] | None = None,
     sources: dict[int, Source] | None = None,
     now: datetime | None = None,
+    allow_unverified: bool = False,
 ) -> ExportResult:
-    """Render `brief` as `fmt` and, when `out` is given, replace that file atomically."""
+    """Check, render `brief` as `fmt` and, when `out` is given, replace that file atomically.
+
+    Every quote is checked word for word against its source first: a quote that fails stops the export
+    (CheckFailed, naming the quote and the diff) unless `allow_unverified`, which writes a visible
+    "UNVERIFIED QUOTE" note beside it instead. Other findings never block; `briefs check` lists them.
+    """
+    from briefs.checks import gate, unverified_note
+
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    spec = (templates or TemplateSet()).get(brief.template)
+    report = gate(desk, brief, spec, allow_unverified=allow_unverified, snippets=snippets, sources=sources)
+    notes = {sid: unverified_note(report, sid) or UNVERIFIED_MARK for sid in report.unverified}
     rendered = render_markdown(
-        desk, brief, templates=templates, marking=marking, snippets=snippets, sources=sources, now=now
+        desk, brief, templates=templates, marking=marking, snippets=snippets, sources=sources, now=now,
+        unverified=notes,
     )
     if fmt == "md":
         data = rendered.markdown.encode("utf-8")
@@ -145,7 +171,9 @@ def export_brief(
             write_bytes_atomic(path, data)
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror}; choose another --out") from None
-    return ExportResult(path, fmt, data, rendered.warnings)
+    warnings = list(rendered.warnings)
+    warnings += [f"{note}; exported with that note beside it" for note in notes.values()]
+    return ExportResult(path, fmt, data, warnings, unverified=sorted(notes))
 
 
 def safe_filename(title: str, suffix: str, *, fallback: str = "brief") -> str:

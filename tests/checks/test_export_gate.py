@@ -1,0 +1,75 @@
+"""`briefs export` refuses a brief whose quote was altered by one word, shows the diff, and with
+--allow-unverified writes a visible UNVERIFIED QUOTE note beside that quote."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+
+def briefs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFS_DESK": str(cwd / "desk.sqlite")}
+    return subprocess.run([sys.executable, "-m", "briefs", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=300)
+
+
+def test_an_altered_quote_stops_the_export_with_its_diff(tmp_path: Path) -> None:
+    drafted = briefs("draft", "s1", "-t", "issue-brief", "-o", "clean.docx", cwd=tmp_path)
+    assert drafted.returncode == 0, drafted.stderr
+    brief_id = drafted.stdout.split()[0]
+    exported = briefs("show", brief_id, "--yaml", cwd=tmp_path)
+    yaml_text = exported.stdout
+    original = "That advice was wrong"
+    assert original in yaml_text, "the draft should pick Reyes's quote from the sample"
+    (tmp_path / "brief.yaml").write_text(yaml_text.replace(original, "That advice was right"), encoding="utf-8")
+
+    refused = briefs("export", "brief.yaml", "-o", "altered.docx", cwd=tmp_path)
+    assert refused.returncode == 1
+    message = refused.stderr.strip()
+    assert message.count("\n") == 0 and "Traceback" not in message
+    assert "[-wrong,-] {+right,+}" in message
+    assert "--allow-unverified" in message
+    assert not (tmp_path / "altered.docx").exists()
+
+    allowed = briefs("export", "brief.yaml", "-o", "altered.docx", "--allow-unverified", cwd=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "altered.docx")).paragraphs]
+    flagged = [p for p in paragraphs if "UNVERIFIED QUOTE" in p]
+    assert len(flagged) == 1 and "Daniel Reyes" in flagged[0]
+    clean = [p.text for p in docx.Document(str(tmp_path / "clean.docx")).paragraphs]
+    assert any("Daniel Reyes" in p for p in clean)
+    assert not any("UNVERIFIED" in p for p in clean)
+
+
+def test_a_template_that_prints_no_citation_still_shows_the_unverified_note(tmp_path: Path) -> None:
+    from briefs.desk import open_desk
+    from briefs.model import Brief, Section, Snippet, SnippetKind
+    from briefs.render.export import export_brief
+    from briefs.render.spec import TemplateSet
+
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "template.toml").write_text(
+        'name = "bare"\ntitle = "Bare"\n[[sections]]\nname = "quotes"\ntitle = "Quotes"\n', encoding="utf-8"
+    )
+    (folder / "body.md.j2").write_text(
+        "{% for item in sections.quotes.items %}> {{ item.text }}\n\n{% endfor %}", encoding="utf-8"
+    )
+    with open_desk(tmp_path / "desk.sqlite", seed_sample=True) as desk:
+        source = desk.get_source(1)
+        start = source.text.index("That advice was wrong")
+        end = source.text.index(", and the bill", start)
+        snip = desk.add_snippet(Snippet(source_id=1, kind=SnippetKind.QUOTE, start=start, end=end,
+                                        text=source.text[start:end], speaker="Daniel Reyes",
+                                        edited="That advice was right"))
+        brief = desk.create_brief(Brief(template="bare", title="T", sections=[Section(name="quotes",
+                                                                                     snippet_ids=[snip.id])]))
+        result = export_brief(desk, brief, fmt="md", templates=TemplateSet([folder], use_config=False),
+                              allow_unverified=True)
+    text = result.data.decode()
+    assert "UNVERIFIED QUOTE" in text and snip.ref in text
+    assert result.unverified == [snip.id]
