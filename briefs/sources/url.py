@@ -158,7 +158,12 @@ def _read_capped(response: urllib3.BaseHTTPResponse, url: str, limits: Limits, d
     chunks: list[bytes] = []
     total = 0
     try:
-        for chunk in response.stream(_CHUNK, decode_content=True):
+        while True:
+            # read1, not stream(): stream() waits until a whole chunk has arrived, so a server sending a
+            # byte now and then would never reach the deadline check below.
+            chunk = response.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                break
             total += len(chunk)
             if total > limits.max_url_bytes:
                 raise _too_big(url, limits)
