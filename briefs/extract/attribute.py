@@ -120,22 +120,25 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         # quotes costs linear time, not quadratic.
         near = max(p_start, span.open_mark - _REACH)
         far = min(p_end, (span.close_mark if span.close_mark is not None else span.end) + _REACH)
-        if mention is None:
+        # A fragment woven into the writer's own sentence (could cause "grave damage.") is not attributed
+        # by the paragraph's other cues: only its own attached cue counts.
+        embedded = mention is None and text[span.start:span.start + 1].islower() and _mid_sentence(text, span)
+        if mention is None and not embedded:
             # "according to X" near the quote, in its paragraph.
             m = sp.ACCORDING.search(text, near, far) if text.find("ccording", near, far) >= 0 else None
             if m:
                 mention = sp.Mention(m.group(2), m.start(2), m.end(2), m.group(1))
-        if mention is None:
+        if mention is None and not embedded:
             # Another quote of the same paragraph that has a speaker (an interrupted quote).
             for j in (k - 1, k + 1):
                 if 0 <= j < len(found) and found[j][0].para == span.para and found[j][1] is not None:
                     mention = found[j][1]
                     break
-        if mention is None:
+        if mention is None and not embedded:
             # A cue with a speaker elsewhere in the paragraph, outside the quote.
             mention = _paragraph_cue(text, near, far, span, spans)
         continuing = span.continuation or span.open_mark == p_start
-        if mention is None and last_speaker is not None and span.para - last_para <= 1 and continuing:
+        if mention is None and not embedded and last_speaker and span.para - last_para <= 1 and continuing:
             mention = last_speaker[1]
         display: str | None = None
         if mention is not None:
@@ -162,6 +165,14 @@ def _bad_np(name: str) -> bool:
     """A noun phrase that is not a speaker ("the statement said")."""
     lower = name.lower()
     return lower.endswith((" statement", " report", " letter", " ad", " post", " tweet", " email", " book"))
+
+
+def _mid_sentence(text: str, span: Span) -> bool:
+    lead = text[max(0, span.open_mark - 40):span.open_mark].rstrip()
+    if not lead or lead[-1] in ",:;.!?\"”—":
+        return False
+    last = _last_word(lead)
+    return last not in _CUE_WORDS and not last.endswith("ing")
 
 
 def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -> sp.Mention | None:

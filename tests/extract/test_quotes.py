@@ -183,3 +183,8 @@ def test_a_quote_with_no_speaker_is_returned_with_speaker_null() -> None:
 def test_a_short_quote_is_speech_when_a_cue_is_attached() -> None:
     q = only('"No," said Ruth Adler.')
     assert (q.text, q.speaker) == ("No,", "Ruth Adler")
+
+
+def test_a_fragment_woven_into_the_writer_s_sentence_takes_no_speaker_from_the_paragraph() -> None:
+    text = 'Tom Hale said the vote was close. The rule could cause "lasting harm to the coast" in time.'
+    assert all(q.speaker is None for q in quotes(text))
