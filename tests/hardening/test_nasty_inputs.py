@@ -161,3 +161,16 @@ def test_a_docx_whose_compressed_xml_is_damaged_is_one_line_error(tmp_path: Path
     path.write_bytes(bytes(data))
     with pytest.raises(ImportFailed, match=r"deflate.docx is a damaged"):
         load_source(str(path))
+
+
+def test_importing_a_small_file_does_not_set_aside_the_whole_size_limit(tmp_path: Path) -> None:
+    # read(limit + 1) made every import reserve 50 MB for a moment, whatever the file's size.
+    path = tmp_path / "small.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        load_source(str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20
