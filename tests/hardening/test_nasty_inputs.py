@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -24,7 +25,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Na
     return folder, {n.name: n for n in nasty_inputs(folder)}
 
 
-CORPUS_NAMES = [n.name for n in nasty_inputs(Path(__import__("tempfile").mkdtemp()), big_size=1, bomb_size=0)]
+with tempfile.TemporaryDirectory() as _folder:
+    CORPUS_NAMES = [n.name for n in nasty_inputs(Path(_folder), big_size=1, bomb_size=0)]
 
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
