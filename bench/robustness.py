@@ -1,8 +1,8 @@
 """The long robustness run: the selftest's hostile corpus, thousands of damaged files, hundreds of Word
 documents through openxml-audit, and many SIGKILLed exports and desk writers, over several seeds.
 
-    python bench/robustness.py                 # about 5 minutes on 2 cores
-    python bench/robustness.py --scale 0.2     # about a minute
+    python bench/robustness.py                 # about 2 minutes on 2 cores
+    python bench/robustness.py --scale 0.2     # about 30 seconds
 
 Prints the totals line (inputs tried, crashes, corrupted desks, lost writes) beside the anchor: the
 short run `python -m briefs.selftest` does, which must print the same zeros. Exits 1 if anything broke.
