@@ -84,10 +84,40 @@ def _words(value: Any) -> int:
     return len(str(value or "").split())
 
 
+# Bounds on arithmetic in a template: Jinja's sandbox guards attributes and `range`, not `9**9**9` or
+# `'x' * 10**9`, which would spend minutes of CPU or gigabytes of memory on one render.
+_MAX_INT_BITS = 4096
+_MAX_REPEAT = 100_000
+
+
+class BriefSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            numbers = isinstance(left, int | float) and isinstance(right, int | float)
+            if numbers and abs(left) > 1 and abs(right) * max(1.0, float(_bits(left))) > _MAX_INT_BITS:
+                raise SecurityError(f"{left!r} ** {right!r} is too large a number for a template")
+            return left**right
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sequence = isinstance(seq, str | list | tuple)
+                if sequence and isinstance(times, int) and times * max(1, len(seq)) > _MAX_REPEAT:
+                    raise SecurityError("repeating text that many times is too large for a template")
+            if isinstance(left, int) and isinstance(right, int) and _bits(left) + _bits(right) > _MAX_INT_BITS:
+                raise SecurityError("that product is too large a number for a template")
+            return left * right
+        return super().call_binop(context, operator, left, right)
+
+
+def _bits(value: int | float) -> int:
+    return abs(int(value)).bit_length() if isinstance(value, int) else 64
+
+
 @lru_cache(maxsize=32)
 def environment(folder: str) -> SandboxedEnvironment:
     """One environment per template folder (cached: compiling templates is the slow part)."""
-    env = SandboxedEnvironment(
+    env = BriefSandbox(
         loader=jinja2.FileSystemLoader(folder),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -112,12 +142,21 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
     except SecurityError as exc:
         raise TemplateError(f"{path}:{_line(exc, path)}: blocked by the template sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
+        blocked = re.search(r"attribute '(_[^']*)'", str(exc.message or exc))
+        if blocked:
+            # The sandbox answers an unsafe attribute with Undefined; say so rather than ask for a field.
+            raise TemplateError(
+                f"{path}:{_line(exc, path)}: blocked by the template sandbox: {blocked.group(1)!r} is not "
+                "available to templates"
+            ) from None
         raise TemplateError(
             f"{path}:{_line(exc, path)}: {_missing(exc)}; set it (briefs new/--set FIELD=VALUE) or guard it "
             "with {% if ... is defined %}"
         ) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"{path}: includes {exc.name}, which is not in {folder}") from None
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        raise TemplateError(f"{path}:{_line(exc, path)}: the template asked for too much ({exc}); fix it") from None
     except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as exc:
         raise TemplateError(f"{path}:{_line(exc, path)}: the template failed: {exc}") from None
 
