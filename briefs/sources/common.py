@@ -18,7 +18,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class Limits:
-    """Size and time limits for imports (documented in briefs/limits.md).
+    """Size and time limits for imports (documented in docs/limits.md).
 
     Each can be set in the config file's `[import]` table (max_file_mb, max_url_mb, max_unpacked_mb,
     url_timeout, max_redirects) or by an environment variable, which wins (BRIEFS_MAX_FILE_MB,
