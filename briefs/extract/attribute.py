@@ -38,6 +38,25 @@ def _introduces(before: str) -> bool:
     return tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing"))
 
 
+# Words a title may leave in lower case ("Ban on Face Coverings", "Midday with Charlie Sykes").
+_TITLE_SMALL = {
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "vs.",
+    "&", "-", "\u2013", "\u2014", "but", "nor", "into", "over", "than",
+}
+# Words right before a title-like passage that make it a name even when a cue follows it
+# (on CBS's "Face the Nation," Smith said ...).
+_TITLE_LEAD = {"on", "show", "program", "programme", "book", "film", "movie", "song", "album", "series", "titled"}
+_BYLINE = re.compile(r"[^\S\n]*,?[^\S\n]*by[^\S\n]+[A-Z]")
+
+
+def _title_case(inner: str) -> bool:
+    """Every word capitalised but the small ones, and no question or exclamation: a title, not speech."""
+    words = inner.split()
+    if not words or not words[0][:1].isupper() or inner.rstrip(_CLOSERS)[-1:] in "!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -> bool:
     """Tell a quote from a scare quote, a title or a coined name."""
     if span.continuation or span.continues:
@@ -45,6 +64,18 @@ def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -
     inner = text[span.start:span.end] if words < 9 else text[max(span.start, span.end - 40):span.end]
     if words <= 6 and _last_word(before) in _NAMING:
         return False
+    if span.close_mark is not None and _BYLINE.match(text, span.close_mark + 1):
+        return False  # a headline with its byline: "Mayor vows audit," by Jo Lee
+    if words <= 8 and _title_case(inner):
+        lead = before.rstrip()
+        last = _last_word(lead)
+        if lead.endswith(("'s", "\u2019s", "s'", "s\u2019")) or last in _TITLE_LEAD:
+            return False  # on CBS's "Face the Nation," ...
+        # Not attached to a cue, inside the writer's sentence: a title ("stars in "The Long Road," a ...").
+        if not attached and (not _ends_sentence_or_clause(inner) or (
+            lead and lead[-1] not in ".!?:\"\u201d" and last not in _CUE_WORDS and not last.endswith("ing")
+        )):
+            return False
     if words >= 4:
         # Title Case with no sentence punctuation: a book, a show, a slogan.
         caps = sum(1 for w in inner.split() if w[:1].isupper())

@@ -61,7 +61,11 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
                 continue
             # A quote is open: a closing mark (or a straight one, or „...“ in the German style) closes it.
             closes = ch in CLOSERS or ch == '"' or (open_char == "\u201e" and ch == "\u201c")
-            if ch in OPENERS and not (open_char == "\u201e" and ch == "\u201c"):
+            # An opening mark typed where the closing one belongs (fascist?“ he asked): glued to the word
+            # before it and followed by a space or the paragraph's end, it can only close.
+            if ch in OPENERS and not closes and not text[pos - 1].isspace():
+                closes = pos + 1 >= p_end or text[pos + 1].isspace()
+            if ch in OPENERS and not closes:
                 # Two openers in a row: the first was never closed; start again from this one.
                 open_at, open_char = pos, ch
                 continue

@@ -71,7 +71,7 @@ BEFORE = re.compile(
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
 SUBJECT = re.compile(rf"({PROPER}{_PAREN}|{_PRON}\b|{_NP})")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*[^\S\n]+(?=[\"“{_UP}])")
+_SENTENCE_END = re.compile(rf"[.!?][\"”’)]*[^\S\n]+(?=[\"“{_UP}])")
 COLON = re.compile(rf"(?:^|[^\w'’])({PROPER}):[^\S\n]*$")
 ACCORDING = re.compile(rf"\b([Aa]ccording to)[^\S\n]+({PROPER}|{_NP})")
 # A cue with its speaker anywhere in a sentence (the paragraph-level fallback).

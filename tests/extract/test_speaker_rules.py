@@ -1,0 +1,44 @@
+"""Rules added while measuring against annotated news: titles, misplaced marks, sentence subjects.
+
+Every sentence here is written for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.extract import Quote, analyse
+
+
+def quotes(text: str) -> list[Quote]:
+    return analyse(text).quotes
+
+
+def spoken(text: str) -> list[Quote]:
+    return [q for q in quotes(text) if q.speaker]
+
+
+def test_an_opening_mark_typed_as_the_closing_one_still_ends_the_quote() -> None:
+    text = "\u201cWill the ferry run on Sunday?\u201c asked Carla Mendes, a commuter."
+    found = quotes(text)
+    assert [q.text for q in found] == ["Will the ferry run on Sunday?"]
+    assert found[0].speaker == "Carla Mendes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Speaking on KRTV\'s "Valley Morning Hour," Dale Brooks said the levy would pass.',
+        'She appeared Sunday on "Inside the Statehouse," where Dale Brooks said little.',
+        'The network\'s new series, "Harbor Lights," drew a small audience.',
+        'Read more: "Council Delays Vote on Ferry Fares," by Joan Pike of the Herald.',
+    ],
+    ids=["show-after-possessive", "show-after-on", "series-in-apposition", "headline-with-byline"],
+)
+def test_titles_of_shows_series_and_headlines_are_not_quotes(text: str) -> None:
+    assert spoken(text) == []
+
+
+def test_a_title_case_sentence_of_its_own_with_a_cue_is_still_a_quote() -> None:
+    q = quotes('"Not Today." That was all Ruth Adler said, before she added: "We Will Wait."')[-1]
+    assert (q.text, q.speaker) == ("We Will Wait.", "Ruth Adler")
