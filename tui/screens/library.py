@@ -143,7 +143,7 @@ class LibraryScreen(Screen[None]):
         from briefs.sources import SUPPORTED
 
         filters = Filters(
-            ("Articles", lambda p: p.suffix.lower() in SUPPORTED), ("Any file", lambda _: True)
+            ("Sources", lambda p: p.suffix.lower() in SUPPORTED), ("Any file", lambda _: True)
         )
 
         def chosen(path: Path | None) -> None:
@@ -175,6 +175,7 @@ class LibraryScreen(Screen[None]):
     def import_source(self, target: str | None, *, label: str, pasted: Pasted | None = None) -> None:
         self.query_one("#import-label", Label).update(f"Importing {label}…")
         self.query_one("#import-status").display = True
+        self._imports_pending = getattr(self, "_imports_pending", 0) + 1
         self._import(target, pasted)
 
     @work(thread=True, group="import", exit_on_error=False)
@@ -193,7 +194,8 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._import_finished, result, None)
 
     def _import_finished(self, result: Any, error: BaseException | None) -> None:
-        self.query_one("#import-status").display = bool(self.workers_running())
+        self._imports_pending -= 1
+        self.query_one("#import-status").display = self._imports_pending > 0
         if error is not None:
             self.app.report(error, title="Import failed")
             return
@@ -210,9 +212,6 @@ class LibraryScreen(Screen[None]):
         table = self.query_one("#sources-table", DataTable)
         _restore_cursor(table, source.ref)
         self.action_show_tab("sources")
-
-    def workers_running(self) -> int:
-        return sum(1 for w in self.workers if w.group == "import" and w.is_running)
 
     def _current(self) -> tuple[str, str] | None:
         tab = self.query_one(TabbedContent).active

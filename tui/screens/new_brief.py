@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 class NewBriefScreen(ModalScreen[int | None]):
     """Returns the new brief's id, or None when cancelled."""
 
+    AUTO_FOCUS = "#templates"
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="modal.cancel"),
         Binding("ctrl+s", "create", "Create", id="new_brief.create", priority=True),
@@ -47,7 +49,6 @@ class NewBriefScreen(ModalScreen[int | None]):
             options.add_option(Option(f"{spec.title} — {spec.description}", id=spec.name))
         if self.specs:
             options.highlighted = 0
-        options.focus()
 
     def on_option_list_option_selected(self) -> None:
         self.query_one("#brief-title", Input).focus()
