@@ -128,6 +128,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         tail = before.rstrip()[-5:]
         if mention is None and tail and (tail[-1] in ",:" or tail.endswith(("that", "this"))):
             m = sp.BEFORE.search(before)
+            while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
+                m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
             if m and not _bad_np(m.group(1)):
                 mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
             else:

@@ -65,8 +65,11 @@ AFTER_CUE_FIRST = re.compile(
 )
 AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b")
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
+# The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
+# it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
+_GAP = rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))"
 BEFORE = re.compile(
-    rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b[^\"“”\n]{{0,80}}?(?:[,:]|\bthat|\bthis)[^\S\n]*$"
+    rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis)[^\S\n]*$"
 )
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")

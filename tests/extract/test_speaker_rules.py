@@ -42,3 +42,17 @@ def test_titles_of_shows_series_and_headlines_are_not_quotes(text: str) -> None:
 def test_a_title_case_sentence_of_its_own_with_a_cue_is_still_a_quote() -> None:
     q = quotes('"Not Today." That was all Ruth Adler said, before she added: "We Will Wait."')[-1]
     assert (q.text, q.speaker) == ("We Will Wait.", "Ruth Adler")
+
+
+def test_the_cue_before_a_quote_is_taken_from_the_quote_s_own_sentence() -> None:
+    text = 'A reporter asked Mira Olsen about the strike. She replied: "We will talk on Monday."'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "She"
+    assert q.speaker == "Mira Olsen"
+
+
+def test_a_sentence_opening_word_is_not_taken_for_the_speaker() -> None:
+    text = 'Mira Olsen spoke last. When asked about the ferry, she said: "It stays."'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "she"
+    assert q.speaker == "Mira Olsen"
