@@ -125,19 +125,13 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                     if m:
                         mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
             attached = mention is not None
-        tail = before.rstrip()[-5:]
-        if mention is None and tail and (tail[-1] in ",:" or tail.endswith(("that", "this"))):
-            m = sp.BEFORE.search(before)
-            while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
-                m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
-            if m and not _bad_np(m.group(1)):
-                mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
-            else:
-                m = sp.COLON.search(before)
-                if m:
-                    mention = sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
-                elif _introduces(before):
-                    mention = sp.sentence_subject(text, lo, span.open_mark)
+        if mention is None:
+            mention = _cue_before(text, lo, span.open_mark)
+            if mention is None and span.open_mark == p_start and span.para and not span.continuation:
+                # A paragraph that is all quote, introduced by the last one: `Cruz continued:` / `He said:`.
+                q_start, q_end = paras[span.para - 1]
+                if text[q_end - 1] == ":":
+                    mention = _cue_before(text, max(q_start, q_end - _WINDOW), q_end, named_only=True)
             attached = mention is not None
         words = len(_WORD.findall(text, span.start, min(span.end, span.start + 400)))
         if not _is_speech(text, span, words, before, attached):
@@ -192,6 +186,27 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             )
         )
     return quotes
+
+
+def _cue_before(text: str, lo: int, hi: int, named_only: bool = False) -> sp.Mention | None:
+    """The speaker of a cue that ends right before a quote: `Smith said,` / `He told reporters that` / `Smith:`.
+
+    named_only keeps to a cue or a name right before the colon (no sentence subject guessed)."""
+    before = text[lo:hi]
+    tail = before.rstrip()[-5:]
+    if not tail or not (tail[-1] in ",:" or tail.endswith(("that", "this"))):
+        return None
+    m = sp.BEFORE.search(before)
+    while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
+        m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
+    if m and not _bad_np(m.group(1)):
+        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
+    m = sp.COLON.search(before)
+    if m:
+        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
+    if not named_only and _introduces(before):
+        return sp.sentence_subject(text, lo, hi)
+    return None
 
 
 def _bad_np(name: str) -> bool:
@@ -271,6 +286,11 @@ def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Men
     if first[:1].islower() or first in {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}:
         if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
             return resolver.name(" ".join(words[1:]))  # "the Ministry of Transport"
+        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper():
+            k = len(words) - 2
+            while k > 1 and words[k - 1][:1].isupper():
+                k -= 1
+            return resolver.name(" ".join(words[k:]))  # "the analyst Ruth Adler"
         return resolver.group(raw)
     return resolver.name(raw)
 

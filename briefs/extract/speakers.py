@@ -24,7 +24,16 @@ CUES = (
     "recounts|confirmed|confirms|disclosed|revealed|reveals|pointed out|points out|went on|goes on|chimed in|"
     "elaborated|reiterated|reiterates|opined|scoffed|sniped|shot back|retorted|begged|demanded|demands|"
     "proclaimed|proclaims|advised|advises|texted|emailed|messaged|wrote back|summed up|put it|describes|"
-    "described|called|calls|explain|add|write|ask|note|tweet|argue|insist|claim|warn|predict|suggest"
+    "described|called|calls|explain|add|write|ask|note|tweet|argue|insist|claim|warn|predict|suggest|"
+    "surmised|assured|assures|pressed|presses|mocked|mocks|barked|remembered|remembers|interjected|riffed|"
+    "puts it|conclude|state|snapped|sniffed|groused|grumbled|griped|fumed|gushed|marveled|marvelled|raved|"
+    "cracked|teased|taunted|chided|scolded|protested|objected|clarified|reasoned|speculated|speculates|"
+    "estimated|estimates|intoned|boomed|roared|screamed|cried|sighed|interrupted|cut in|piped up|repeated|"
+    "repeats|echoed|echoes|affirmed|swore|threatened|implored|rebutted|inquired|pondered|deadpanned|bragged|"
+    "brags|crowed|gloated|bemoaned|confessed|confesses|relayed|informed|commented|comments|muttered|"
+    "blurted|growled|sneered|jeered|heckled|recommended|proposed|acknowledge|admit|concede|counter|respond|"
+    "reply|recall|stress|emphasize|caution|urge|vow|promise|pledge|boast|complain|joke|quip|muse|observe|"
+    "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised"
 )
 _CUE = rf"(?:{CUES})"
 _ADV = (
@@ -56,6 +65,9 @@ _PAREN = r"(?:[^\S\n]*\([^()\n]{1,30}\))?"
 _SPK = rf"(?:{_PRON}|{_NP}|{PROPER}{_PAREN})"
 # An apposition after the speaker: "Smith, a lawyer at X, said" / "Smith, 52, said".
 _APPOS = r"(?:,[^\S\n][^,\"“”\n]{1,120}?,)?"
+# Right after a quote the name comes first, so a longer apposition is safe there:
+# `," Ann Lee, 30, of Salem, Ore., who was polled, said`.
+_APPOS_LONG = r"(?:(?:,[^\S\n][^,\"“”\n]{1,120}?){1,4},)?"
 
 # Right after the closing mark: `," said Dr. Jane Smith` / `," the mayor said` / `," Smith, a lawyer, said`.
 _PHRASE = r"[^,.;:!?\"“”()\n]"
@@ -63,7 +75,7 @@ AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
     rf"({PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
 )
-AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b")
+AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b")
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
@@ -132,13 +144,32 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, hi):
         start = m.end()
+    # An opening clause ("On Thursday, after a long silence, Warren ...") is not the subject: skip it.
+    for _ in range(3):
+        first = text[start:min(hi, start + 20)].split(None, 1)
+        if not first or first[0].rstrip(",") not in _CLAUSE_OPENERS:
+            break
+        comma = text.find(",", start, min(hi, start + 120))
+        if comma < 0:
+            break
+        start = comma + 1
     m = SUBJECT.search(text, start, min(hi, start + 120))
     if not m:
         return None
     name, at = clean_mention(m.group(1), m.start(1))
-    if name in _STOP_LEAD:
+    if name in _STOP_LEAD and name.lower() not in PRONOUNS:
         return None
     return Mention(name, at, at + len(name), ":")
+
+
+_CLAUSE_OPENERS = {
+    "On", "In", "At", "After", "When", "While", "Here", "There", "As", "During", "Before", "Since", "Asked",
+    "Speaking", "Earlier", "Later", "Last", "Following", "Despite", "Although", "Though", "If", "Because", "Once",
+    "Until", "With", "Without", "By", "For", "From", "Throughout", "Over", "Under", "Within", "Unlike", "Like",
+    "Meanwhile", "Still", "Yet", "Instead", "Then", "Now", "Moments", "Minutes", "Hours", "Days", "Weeks",
+    "Months", "Years", "Today", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "And", "But", "So", "Also", "However", "Indeed", "Finally", "Again", "Addressing",
+}
 
 
 def clean_mention(text: str, start: int) -> tuple[str, int]:

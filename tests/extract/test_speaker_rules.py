@@ -56,3 +56,41 @@ def test_a_sentence_opening_word_is_not_taken_for_the_speaker() -> None:
     q = quotes(text)[0]
     assert text[q.speaker_start : q.speaker_end] == "she"
     assert q.speaker == "Mira Olsen"
+
+
+def test_a_paragraph_that_is_all_quote_takes_the_speaker_named_before_the_colon() -> None:
+    text = 'The full text follows:\n\n"Nobody has audited these books since 2012."'
+    assert quotes(text)[0].speaker is None  # no speaker before the colon: nobody to credit
+    text = 'Ruth Adler went on:\n\n"Nobody has audited these books since 2012."'
+    q = quotes(text)[0]
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ruth Adler", "Ruth Adler")
+
+
+def test_an_opening_clause_is_skipped_when_the_sentence_subject_introduces_the_quote() -> None:
+    text = 'On Friday, after weeks of silence, Ruth Adler backed the plan, saying, "It is the only way."'
+    q = quotes(text)[0]
+    assert q.speaker == "Ruth Adler"
+
+
+def test_a_pronoun_subject_introduces_a_quote_with_a_colon() -> None:
+    text = 'Ruth Adler spoke last. She then turned to the crowd: "We start on Monday."'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "She"
+    assert q.speaker == "Ruth Adler"
+
+
+@pytest.mark.parametrize("cue", ["surmised", "assured them", "pressed", "interjected", "deadpanned"])
+def test_less_common_speech_verbs_are_cues(cue: str) -> None:
+    q = quotes(f'"We will be ready by June," Ruth Adler {cue}.')[0]
+    assert q.speaker == "Ruth Adler"
+
+
+def test_a_long_apposition_after_the_quote_is_skipped() -> None:
+    text = '"Nobody asked us," Ann Lee, 30, of Salem, Ore., who was among those polled, said on Friday.'
+    q = quotes(text)[0]
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ann Lee", "Ann Lee")
+
+
+def test_as_someone_puts_it_names_the_speaker() -> None:
+    q = quotes('As the analyst Ruth Adler puts it, "The market has already moved on."')[0]
+    assert q.speaker == "Ruth Adler"
