@@ -35,7 +35,15 @@ def _ends_sentence_or_clause(inner: str) -> bool:
 def _introduces(before: str) -> bool:
     """A colon or a "...ing," clause right before the quote: `Dean poked at the debate, tweeting, "..."`."""
     tail = before.rstrip()
-    return tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing"))
+    if tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing")):
+        return True
+    return _last_word(tail) in _ING_CUES  # `..., adding "we will be back."`
+
+
+_ING_CUES = {
+    "saying", "adding", "telling", "writing", "tweeting", "declaring", "noting", "asking", "explaining",
+    "warning", "insisting", "arguing", "posting", "concluding", "replying", "responding", "urging", "stating",
+}
 
 
 # Words a title may leave in lower case ("Ban on Face Coverings", "Midday with Charlie Sykes").
@@ -45,7 +53,9 @@ _TITLE_SMALL = {
 }
 # Words right before a title-like passage that make it a name even when a cue follows it
 # (on CBS's "Face the Nation," Smith said ...).
-_TITLE_LEAD = {"on", "show", "program", "programme", "book", "film", "movie", "song", "album", "series", "titled"}
+_TITLE_LEAD = {
+    "on", "told", "tells", "show", "program", "programme", "book", "film", "movie", "song", "album", "series", "titled",
+}
 _BYLINE = re.compile(r"[^\S\n]*,?[^\S\n]*by[^\S\n]+[A-Z]")
 
 
@@ -126,7 +136,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                         mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
             attached = mention is not None
         if mention is None:
-            mention = _cue_before(text, lo, span.open_mark)
+            whole = _ends_sentence_or_clause(text[max(span.start, span.end - 5):span.end])
+            mention = _cue_before(text, lo, span.open_mark, whole=whole)
             if mention is None and span.open_mark == p_start and span.para and not span.continuation:
                 # A paragraph that is all quote, introduced by the last one: `Cruz continued:` / `He said:`.
                 q_start, q_end = paras[span.para - 1]
@@ -188,13 +199,19 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
     return quotes
 
 
-def _cue_before(text: str, lo: int, hi: int, named_only: bool = False) -> sp.Mention | None:
+def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bool = True) -> sp.Mention | None:
     """The speaker of a cue that ends right before a quote: `Smith said,` / `He told reporters that` / `Smith:`.
 
     named_only keeps to a cue or a name right before the colon (no sentence subject guessed)."""
     before = text[lo:hi]
     tail = before.rstrip()[-5:]
-    if not tail or not (tail[-1] in ",:" or tail.endswith(("that", "this"))):
+    if not tail:
+        return None
+    # A bare cue right before the mark (She says "we will win.") introduces speech only when the quote
+    # ends a sentence or clause; otherwise it is a phrase woven into the writer's sentence.
+    bare = not (tail[-1] in ",:" or tail.endswith(("that", "this")))
+    last = _last_word(before)
+    if bare and (not whole or (last not in _CUE_WORDS and last not in _ING_CUES)):
         return None
     m = sp.BEFORE.search(before)
     while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:

@@ -33,7 +33,7 @@ CUES = (
     "brags|crowed|gloated|bemoaned|confessed|confesses|relayed|informed|commented|comments|muttered|"
     "blurted|growled|sneered|jeered|heckled|recommended|proposed|acknowledge|admit|concede|counter|respond|"
     "reply|recall|stress|emphasize|caution|urge|vow|promise|pledge|boast|complain|joke|quip|muse|observe|"
-    "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised"
+    "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned"
 )
 _CUE = rf"(?:{CUES})"
 _ADV = (
@@ -81,7 +81,8 @@ AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS_LO
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
 _GAP = rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))"
 BEFORE = re.compile(
-    rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis)[^\S\n]*$"
+    rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
+    rf"(?:{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis))?[^\S\n]*$"
 )
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")

@@ -94,3 +94,24 @@ def test_a_long_apposition_after_the_quote_is_skipped() -> None:
 def test_as_someone_puts_it_names_the_speaker() -> None:
     q = quotes('As the analyst Ruth Adler puts it, "The market has already moved on."')[0]
     assert q.speaker == "Ruth Adler"
+
+
+def test_a_cue_right_before_the_mark_introduces_a_whole_sentence() -> None:
+    text = 'Ruth Adler spoke at the dock. She says "we will rebuild the pier this year."'
+    q = quotes(text)[0]
+    assert q.speaker == "Ruth Adler"
+
+
+def test_a_cue_right_before_a_woven_phrase_gives_no_speaker() -> None:
+    text = 'Ruth Adler says "the whole plan" is too costly for the town.'
+    assert spoken(text) == []
+
+
+def test_a_show_named_after_told_is_not_a_quote() -> None:
+    text = '"We are ready," Ruth Adler told "Morning Harbor Report" on Friday.'
+    assert [q.text for q in spoken(text)] == ["We are ready,"]
+
+
+def test_an_ing_cue_without_a_comma_introduces_the_quote() -> None:
+    text = 'Ruth Adler thanked the crew, adding "we could not have done it without you."'
+    assert quotes(text)[0].speaker == "Ruth Adler"
