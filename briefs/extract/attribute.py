@@ -20,7 +20,6 @@ _NAMING = {
 _CLOSERS = "’'\"”)"
 _PUNCT = ".!?,;:…—-"
 _CUE_WORDS = set(sp.CUES.split("|"))
-_WORD = re.compile(r"\S+")
 
 
 def _last_word(text: str) -> str:
@@ -144,7 +143,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 if text[q_end - 1] == ":":
                     mention = _cue_before(text, max(q_start, q_end - _WINDOW), q_end, named_only=True)
             attached = mention is not None
-        words = len(_WORD.findall(text, span.start, min(span.end, span.start + 400)))
+        words = len(text[span.start:min(span.end, span.start + 400)].split())
         if not _is_speech(text, span, words, before, attached):
             continue
         found.append((span, mention, attached))

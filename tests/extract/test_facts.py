@@ -40,3 +40,14 @@ def test_facts_are_ranked_best_first_and_quotes_and_plain_sentences_are_not_fact
 def test_a_number_inside_a_word_or_may_the_verb_is_not_a_signal() -> None:
     text = "The F16 pilots may return home soon, officials hope.\n"
     assert analyse(text).facts == []
+
+
+def test_euro_pound_and_yen_amounts_are_money() -> None:
+    text = (
+        "The port spent \u20ac4.5 million on new cranes this spring.\n\n"
+        "The ferry line lost \u00a3300 on every crossing last winter.\n\n"
+        "A ticket to the island costs \u00a5900 for each adult passenger.\n"
+    )
+    facts = analyse(text).facts
+    assert len(facts) == 3
+    assert all("money" in f.signals for f in facts)
