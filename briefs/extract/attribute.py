@@ -36,6 +36,11 @@ def _introduces(before: str) -> bool:
     tail = before.rstrip()
     if tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing")):
         return True
+    if tail.endswith(","):
+        # A short clause opened by a speech verb in -ing: `..., telling the crowd, "..."`.
+        clause = tail[max(0, tail.rfind(",", 0, len(tail) - 1) + 1, len(tail) - 60):-1].split()
+        if clause and len(clause) <= 6 and clause[0].lower() in _ING_CUES:
+            return True
     return _last_word(tail) in _ING_CUES  # `..., adding "we will be back."`
 
 
@@ -219,10 +224,19 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
     m = sp.COLON.search(before)
     if m:
-        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
+        lead = _last_word(before[:m.start(1)])
+        if lead == "by" or (lead == "the" and _last_word(before[:m.start(1)].rstrip()[:-3]) == "by"):
+            return None  # `"Headline," by Ann Lee: "..."` quotes an article's text, credited to its byline
+        if lead not in _ADDRESSEE_LEAD:
+            return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
+        # `Smith told Channel 4:` names who heard it; the speaker is the sentence's subject.
     if not named_only and _introduces(before):
         return sp.sentence_subject(text, lo, hi)
     return None
+
+
+# Words before a name and a colon that make the name the listener or the medium, not the speaker.
+_ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {"to", "on", "with", "newspaper", "magazine", "station", "network"}
 
 
 def _bad_np(name: str) -> bool:

@@ -14,6 +14,9 @@ from briefs.extract.sentences import paragraphs
 _MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
+# Invisible format characters (direction marks, zero-width spaces, BOM) that pasted text leaves at a
+# paragraph's start: they do not count as text before a mark.
+_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
 @dataclass(slots=True)
@@ -50,8 +53,12 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
             if open_at is None:
                 if ch in CLOSERS:
                     # A closing mark typed as an opener (”Fear. ...) at a paragraph or word start.
-                    at_start = pos == p_start or text[pos - 1].isspace()
-                    if not (at_start and pos + 1 < p_end and not text[pos + 1].isspace()):
+                    para_start = text[p_start:pos].strip(_FORMAT) == ""
+                    at_start = para_start or text[pos - 1].isspace()
+                    glued = pos + 1 < p_end and not text[pos + 1].isspace()
+                    # At the paragraph's very start (”… in the end, ” she said) it opens even before a space,
+                    # when another mark later in the paragraph can close it.
+                    if not (at_start and (glued or (para_start and _MARK.search(text, pos + 1, p_end)))):
                         continue
                     open_at, open_char = pos, ch
                     continue

@@ -115,3 +115,31 @@ def test_a_show_named_after_told_is_not_a_quote() -> None:
 def test_an_ing_cue_without_a_comma_introduces_the_quote() -> None:
     text = 'Ruth Adler thanked the crew, adding "we could not have done it without you."'
     assert quotes(text)[0].speaker == "Ruth Adler"
+
+
+def test_a_closing_mark_typed_at_a_paragraph_start_opens_the_quote_even_before_a_space() -> None:
+    text = "The vote is on Friday.\n\n\u201d \u2026 and the ferry stays,\u201d wrote Ruth Adler."
+    q = quotes(text)[0]
+    assert (q.text, q.speaker) == ("\u2026 and the ferry stays,", "Ruth Adler")
+
+
+def test_an_invisible_direction_mark_before_the_opening_mark_is_not_text() -> None:
+    text = "Readers answered.\n\n\u202a\u201dThe ferry must stay!\u201d posted Ruth Adler."
+    q = quotes(text)[0]
+    assert (q.text, q.speaker) == ("The ferry must stay!", "Ruth Adler")
+
+
+def test_a_short_ing_clause_with_its_listener_introduces_the_quote() -> None:
+    text = 'Ruth Adler closed the meeting early, telling the crowd, "We will meet again in May."'
+    assert quotes(text)[0].speaker == "Ruth Adler"
+
+
+def test_a_name_before_the_colon_after_told_is_the_listener_not_the_speaker() -> None:
+    text = 'Ruth Adler later told Harbor Radio: "We will meet again in May."'
+    q = quotes(text)[0]
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ruth Adler", "Ruth Adler")
+
+
+def test_an_article_excerpt_after_its_headline_and_byline_has_no_speaker() -> None:
+    text = 'FERRY NEWS \u2014 "Council delays vote," by the Herald\'s Joan Pike: "The council put off the vote."'
+    assert spoken(text) == []
