@@ -62,8 +62,9 @@ class BriefsApp(App[None]):
             self.notify(problem, title="Config", severity="warning")
         if self.config.theme and self.theme != self.config.theme:
             self.notify(f"unknown theme {self.config.theme!r}; pick one with ctrl+t", severity="warning")
-        # After the first frame: opening the desk imports the models (pydantic), which would delay it.
-        self.call_after_refresh(self._open_desk_in_worker)
+        # After the first frame: opening the desk imports the models (pydantic) in a thread, whose
+        # imports hold the GIL and would hold up the frame. Two refreshes later the frame is written.
+        self.call_after_refresh(self.call_after_refresh, self._open_desk_in_worker)
 
     def _open_desk_in_worker(self) -> None:
         self._prepare_desk()

@@ -8,10 +8,14 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefs.desk import SqliteDesk, open_desk
 from briefs.errors import InputError
+
+if TYPE_CHECKING:
+    # Imported when a command runs, not when the parser is built: `briefs` alone opens the TUI, whose
+    # first frame must not wait for the models (pydantic).
+    from briefs.desk import SqliteDesk
 
 T = TypeVar("T")
 _REF = re.compile(r"^\s*([sbnSBN]?)(\d+)\s*$")
@@ -21,6 +25,8 @@ _PREFIX = {"source": "s", "brief": "b", "snippet": "n"}
 @contextmanager
 def desk_from(args: argparse.Namespace) -> Iterator[SqliteDesk]:
     """The desk named by --desk / BRIEFS_DESK; a desk created here receives the sample article."""
+    from briefs.desk import open_desk
+
     desk = open_desk(getattr(args, "desk", None), seed_sample=True)
     try:
         yield desk

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefs.cli.common import desk_from, parse_ref, print_json, progress, shorten
 from briefs.errors import BriefsError, InputError
-from briefs.model import Source
+
+if TYPE_CHECKING:
+    from briefs.model import Source
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

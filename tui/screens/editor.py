@@ -35,6 +35,7 @@ UNPLACED = "__unplaced__"
 
 
 class EditorScreen(Screen[None]):
+    CSS_PATH = "editor.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="editor.back"),
         Binding("ctrl+e", "export", "Export", id="editor.export", priority=True),
@@ -90,6 +91,7 @@ class EditorScreen(Screen[None]):
         self._build_fields()
         self.reload()
         self._narrow(self.size.width)
+        self.call_after_refresh(self.action_show_tab, "fields")
 
     def on_resize(self, event: Any) -> None:
         self._narrow(event.size.width)
@@ -114,7 +116,7 @@ class EditorScreen(Screen[None]):
             editor: Any = TextArea(value, id=f"field-{name}", soft_wrap=True, show_line_numbers=False,
                                    tooltip=help_text or None, compact=True, placeholder=help_text)
         else:
-            editor = Input(value, id=f"field-{name}", placeholder=help_text, compact=True)
+            editor = Input(value, id=f"field-{name}", placeholder=help_text, compact=True, select_on_focus=False)
         head = Horizontal(Label(label, classes="field-name"), Label(_budget_text(value, budget), classes="budget",
                                                                     id=f"budget-{name}"), classes="field-head")
         block = Vertical(head, editor, classes="field")

@@ -14,6 +14,7 @@ INTRO = (
 
 
 class HelpScreen(Screen[None]):
+    CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

