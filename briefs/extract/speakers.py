@@ -33,7 +33,8 @@ CUES = (
     "brags|crowed|gloated|bemoaned|confessed|confesses|relayed|informed|commented|comments|muttered|"
     "blurted|growled|sneered|jeered|heckled|recommended|proposed|acknowledge|admit|concede|counter|respond|"
     "reply|recall|stress|emphasize|caution|urge|vow|promise|pledge|boast|complain|joke|quip|muse|observe|"
-    "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned"
+    "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
+    "quoted as saying|quoted as telling|reacted|reacts"
 )
 
 
@@ -84,7 +85,7 @@ PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _DET = (
-    rf"(?:[{_UP}][\w.\-]*['’]s|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]wo|[Tt]hree|"
+    rf"(?:[{_UP}][\w.\-]*['’]s|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hese|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]wo|[Tt]hree|"
     r"[Ss]everal|[Ss]ome|[Mm]any)"
 )
 _NP = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,6}}?[\w'’\-]+"

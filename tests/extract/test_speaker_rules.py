@@ -143,3 +143,21 @@ def test_a_name_before_the_colon_after_told_is_the_listener_not_the_speaker() ->
 def test_an_article_excerpt_after_its_headline_and_byline_has_no_speaker() -> None:
     text = 'FERRY NEWS \u2014 "Council delays vote," by the Herald\'s Joan Pike: "The council put off the vote."'
     assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The pier stays open," Ruth Adler is quoted as saying.',
+        '"The pier stays open," reacted Ruth Adler.',
+    ],
+    ids=["quoted-as-saying", "reacted"],
+)
+def test_reported_speech_phrases_after_the_quote_are_cues(text: str) -> None:
+    assert quotes(text)[0].speaker == "Ruth Adler"
+
+
+def test_a_this_noun_phrase_after_the_quote_is_the_speaker() -> None:
+    text = '"The pier stays open," this official told the Herald.'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "this official"
