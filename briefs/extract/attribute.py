@@ -125,7 +125,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
             m = sp.AFTER_NAME_FIRST.match(after)
-            if m and not _bad_np(m.group(1)):
+            if m:
                 mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), m.group(2))
             else:
                 m = sp.AFTER_CUE_FIRST.match(after)
@@ -220,7 +220,7 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     m = sp.BEFORE.search(before)
     while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
         m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
-    if m and not _bad_np(m.group(1)):
+    if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
     m = sp.COLON.search(before)
     if m:
@@ -237,12 +237,6 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
 
 # Words before a name and a colon that make the name the listener or the medium, not the speaker.
 _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {"to", "on", "with", "newspaper", "magazine", "station", "network"}
-
-
-def _bad_np(name: str) -> bool:
-    """A noun phrase that is not a speaker ("the statement said")."""
-    lower = name.lower()
-    return lower.endswith((" statement", " report", " letter", " ad", " post", " tweet", " email", " book"))
 
 
 def _mid_sentence(text: str, span: Span) -> bool:

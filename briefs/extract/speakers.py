@@ -104,7 +104,11 @@ AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
     rf"({PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
 )
-AFTER_NAME_FIRST = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b")
+# A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
+_BARE_GROUP = r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
+AFTER_NAME_FIRST = re.compile(
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
+)
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".

@@ -161,3 +161,15 @@ def test_a_this_noun_phrase_after_the_quote_is_the_speaker() -> None:
     text = '"The pier stays open," this official told the Herald.'
     q = quotes(text)[0]
     assert text[q.speaker_start : q.speaker_end] == "this official"
+
+
+def test_a_bare_plural_after_the_quote_is_a_group_of_speakers() -> None:
+    text = '"The harbor needs dredging," federal engineers wrote in the filing.'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "federal engineers"
+
+
+def test_a_document_that_speaks_for_its_authors_is_the_speaker() -> None:
+    text = 'The council sent a letter to the port.\n\nThe letter continues: "We expect an answer by May."'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "The letter"
