@@ -304,3 +304,24 @@ async def test_help_lists_bindings_with_their_ids_and_the_palette_offers_them(ma
         table = app.screen.query_one(DataTable)
         ids = {table.get_row_at(i)[3] for i in range(table.row_count)}
         assert {"reader.accept", "reader.fact", "app.undo"} <= ids
+
+
+async def test_the_checks_tab_shows_what_the_checks_find(make_app, settle) -> None:
+    app = make_app(preview_delay=0)
+    with open_desk(app.desk_path) as desk:
+        source = desk.get_source(desk.list_sources()[0].id)
+        start = source.text.index("We found it almost by accident")
+        # A quote picked without its speaker: the attribution check names it.
+        quote, _ = collect.add_snippet(
+            desk, collect.selection_snippet(source, start, start + len("We found it almost by accident"), "quote"))
+        brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["quotes"])
+        collect.place_snippet(desk, brief, quote.id, "quotes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_brief(brief.id)
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        checks = app.screen.query_one("#checks-list", OptionList)
+        lines = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
+        assert any(quote.ref in line and "speaker" in line.lower() for line in lines), lines

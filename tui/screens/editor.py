@@ -381,9 +381,7 @@ class EditorScreen(Screen[None]):
         options.clear_options()
         marks = {"error": ("✗ ", "bold red"), "warning": ("! ", "bold yellow"), "info": ("i ", "dim")}
         errors = 0
-        if findings is None:
-            options.add_option(Option(Text("The brief checks are not available in this version.", style="dim")))
-        else:
+        if findings is not None:
             for finding in findings:
                 mark, style = marks.get(finding.severity, ("· ", ""))
                 errors += finding.severity == "error"
@@ -446,7 +444,7 @@ class EditorScreen(Screen[None]):
                 brief = desk.get_brief(self.brief_id)
                 result = export_brief(
                     desk, brief, fmt=options.fmt, out=options.path, reference=options.reference,
-                    marking=options.marking,
+                    marking=options.marking, allow_unverified=options.allow_unverified,
                 )
         except Exception as exc:  # shown to the user; the brief on the desk is untouched
             self.app.call_from_thread(self.app.report, exc, title="Export failed")
@@ -483,11 +481,8 @@ def _budget_text(value: str, budget: int | None) -> str:
     return f"{words}/{budget} words" if budget else ""
 
 
-def _run_checks(desk: Any, brief: Brief) -> list[Any] | None:
-    """The brief checks' findings, or None while this install has no checks module."""
-    try:
-        from briefs.checks import check_brief  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    report = check_brief(desk, brief)
-    return list(getattr(report, "findings", report))
+def _run_checks(desk: Any, brief: Brief) -> list[Any]:
+    """The brief checks' findings (verbatim quotes, attribution, budgets, reading level, freshness)."""
+    from briefs.checks import run_checks
+
+    return list(run_checks(desk, brief).findings)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 
 @dataclass
@@ -18,6 +18,7 @@ class ExportOptions:
     path: Path
     marking: str | None
     reference: Path | None
+    allow_unverified: bool = False
 
 
 FORMATS = [("Word document (.docx)", "docx"), ("Markdown (.md)", "md"), ("PDF via LibreOffice (.pdf)", "pdf")]
@@ -48,6 +49,8 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
             yield Input(self.marking, id="export-marking", compact=True)
             yield Label("Reference document for house style (optional, .docx; ctrl+o browses)", classes="field-label")
             yield Input("", placeholder="the shipped house style", id="export-reference", compact=True)
+            yield Checkbox("Export even if a quote fails its check (marks it UNVERIFIED QUOTE)",
+                           id="export-unverified", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
@@ -88,6 +91,7 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
                 path=Path(path).expanduser(),
                 marking=self.query_one("#export-marking", Input).value.strip() or None,
                 reference=Path(reference).expanduser() if reference else None,
+                allow_unverified=self.query_one("#export-unverified", Checkbox).value,
             )
         )
 
