@@ -113,7 +113,10 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
     found: list[tuple[Span, sp.Mention | None, bool]] = []
     for i, span in enumerate(spans):
         p_start, p_end = paras[span.para]
-        prev_close = spans[i - 1].close_mark if i and spans[i - 1].para == span.para else None
+        # The window before a quote starts after the last quote of its paragraph, but not after a title or
+        # scare quote, which is part of the writer's sentence (`the book "Tides," adding, "..."`).
+        prev = found[-1][0] if found else None
+        prev_close = prev.close_mark if prev is not None and prev.para == span.para else None
         lo = max(p_start, span.open_mark - _WINDOW, (prev_close + 1) if prev_close is not None else p_start)
         before = text[lo:span.open_mark]
         mention: sp.Mention | None = None

@@ -135,7 +135,7 @@ def test_a_short_ing_clause_with_its_listener_introduces_the_quote() -> None:
 
 
 def test_a_name_before_the_colon_after_told_is_the_listener_not_the_speaker() -> None:
-    text = 'Ruth Adler later told Harbor Radio: "We will meet again in May."'
+    text = 'Ruth Adler on Friday told Harbor Radio: "We will meet again in May."'
     q = quotes(text)[0]
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ruth Adler", "Ruth Adler")
 
@@ -173,3 +173,9 @@ def test_a_document_that_speaks_for_its_authors_is_the_speaker() -> None:
     text = 'The council sent a letter to the port.\n\nThe letter continues: "We expect an answer by May."'
     q = quotes(text)[0]
     assert text[q.speaker_start : q.speaker_end] == "The letter"
+
+
+def test_a_title_earlier_in_the_sentence_does_not_hide_the_speaker_of_the_quote() -> None:
+    text = 'Ruth Adler named the book "Tides of Salem," explaining, "it shows the town as it was."'
+    q = next(q for q in quotes(text) if q.speaker)
+    assert (q.text, q.speaker) == ("it shows the town as it was.", "Ruth Adler")
