@@ -325,3 +325,73 @@ async def test_the_checks_tab_shows_what_the_checks_find(make_app, settle) -> No
         checks = app.screen.query_one("#checks-list", OptionList)
         lines = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
         assert any(quote.ref in line and "speaker" in line.lower() for line in lines), lines
+
+
+async def test_paste_an_article_with_its_title_and_url(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one("#paste-text", TextArea).text = ARTICLE
+        app.screen.query_one("#paste-url", Input).value = "https://harbour.example/dredging"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with open_desk(app.desk_path) as desk:
+        pasted = desk.list_sources()[0]
+    assert pasted.meta.title == "Port authority approves harbour dredging plan"
+    assert pasted.meta.url == "https://harbour.example/dredging"
+
+
+async def test_edit_a_sources_citation_details(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#meta-published", Input).value = "13 Oct 2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Not a date: the modal stays open and says so; nothing is saved.
+        assert any("ISO date" in n.message for n in app._notifications)
+        app.screen.query_one("#meta-published", Input).value = "2026-10-14"
+        app.screen.query_one("#meta-author", Input).value = "J. Whitfield"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is reader
+    with open_desk(app.desk_path) as desk:
+        meta = desk.list_sources()[0].meta
+    assert (meta.published, meta.author) == ("2026-10-14", "J. Whitfield")
+
+
+async def test_copy_a_snippet_with_its_citation(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        text = reader.query_one(ReaderText)
+        start = reader.source.text.index("We found it almost by accident")
+        text.select_offsets(start, start + len("We found it almost by accident"))
+        await pilot.press("q")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+    assert app.clipboard.startswith("“We found it almost by accident”")
+    assert "The Meridian Ledger" in app.clipboard and "2026-10-13" in app.clipboard
+
+
+async def test_select_a_passage_with_the_mouse_and_make_it_a_note(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        text = reader.query_one(ReaderText)
+        text.scroll_home(animate=False)
+        await pilot.pause()
+        # Drag across the first words of the headline (row 0 of the text, after its 1-cell padding).
+        await pilot.mouse_down(text, offset=(1, 0))
+        await pilot.hover(text, offset=(12, 0))
+        await pilot.mouse_up(text, offset=(12, 0))
+        await pilot.press("o")
+        await settle(pilot)
+    with open_desk(app.desk_path) as desk:
+        [note] = desk.list_snippets()
+    assert note.kind is SnippetKind.NOTE and note.start == 0 and note.text == "Researchers"
