@@ -395,3 +395,20 @@ async def test_select_a_passage_with_the_mouse_and_make_it_a_note(make_app, sett
     with open_desk(app.desk_path) as desk:
         [note] = desk.list_snippets()
     assert note.kind is SnippetKind.NOTE and note.start == 0 and note.text == "Researchers"
+
+
+async def test_delete_in_the_text_removes_the_pick_under_the_caret(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        text = reader.query_one(ReaderText)
+        start = reader.source.text.index("The researchers counted 23")
+        text.select_offsets(start, start + len("The researchers counted 23 versions of the implant."))
+        await pilot.press("f")
+        await settle(pilot)
+        text.move_cursor(text.location_of(start + 5))
+        await pilot.press("delete")
+        await settle(pilot)
+        with desk_of(app) as desk:
+            assert desk.list_snippets() == []
+            assert desk.get_source(reader.source_id).text == reader.source.text  # the text never changes

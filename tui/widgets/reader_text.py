@@ -44,6 +44,18 @@ class ReaderText(TextArea):
     def action_redo(self) -> None:
         self.app.action_redo()  # type: ignore[attr-defined]
 
+    # Delete and backspace would edit; here they remove the picked snippet under the caret.
+    def action_delete_left(self) -> None:
+        self._remove_pick()
+
+    def action_delete_right(self) -> None:
+        self._remove_pick()
+
+    def _remove_pick(self) -> None:
+        remove = getattr(self.screen, "action_remove", None)
+        if remove is not None:
+            remove()
+
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
         self._spans = sorted(spans)
         self._build_highlight_map()
