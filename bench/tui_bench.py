@@ -22,9 +22,9 @@ import os
 import pty
 import select
 import shutil
-import signal
 import statistics
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -50,12 +50,13 @@ class PtyApp:
     """A program on a pseudo-terminal of a given size; output is read as it comes."""
 
     def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int] = (100, 30)) -> None:
+        fd, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.t0 = time.perf_counter()
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: become the program
-            os.execvpe(argv[0], argv, env)
-        self.pid, self.fd = pid, fd
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.process = subprocess.Popen(argv, stdin=child, stdout=child, stderr=child, env=env,
+                                        start_new_session=True)
+        os.close(child)
+        self.fd = fd
         self.buffer = b""
 
     def read_until(self, marker: bytes, timeout: float = 20.0) -> float:
@@ -96,12 +97,13 @@ class PtyApp:
                 self._read(end + 0.001)
 
     def close(self) -> None:
-        # Only the process this bench started, by its id.
+        # Only the process this bench started.
+        self.process.terminate()
         try:
-            os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         os.close(self.fd)
 
 

@@ -69,8 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not (sys.argv[1:] if argv is None else list(argv)):
+        # `briefs` alone opens the TUI: building every command's parser would cost its start-up budget.
+        args = argparse.Namespace(command=None, desk=None, debug=False)
+    else:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         args.func = importlib.import_module("briefs.cli.tui_cmd").run_tui
     try:
