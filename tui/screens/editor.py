@@ -91,7 +91,7 @@ class EditorScreen(Screen[None]):
         self._build_fields()
         self.reload()
         self._narrow(self.size.width)
-        self.call_after_refresh(self.action_show_tab, "fields")
+        self.call_after_refresh(self._focus_first_field)
 
     def on_resize(self, event: Any) -> None:
         self._narrow(event.size.width)
@@ -416,6 +416,13 @@ class EditorScreen(Screen[None]):
             first.focus()
         else:
             widget.focus()
+
+    def _focus_first_field(self) -> None:
+        # Only if the user has not gone elsewhere already (a key pressed before the fields mounted).
+        if self.query_one("#editor-tabs", TabbedContent).active == "fields" and not isinstance(
+            self.focused, Input | TextArea | OptionList
+        ):
+            self.action_show_tab("fields")
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-narrow")
