@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from briefs.errors import InputError
+from briefs.errors import ConflictError, InputError
 from briefs.model import Brief, Section, Snippet, SnippetKind, Source
 
 if TYPE_CHECKING:
@@ -122,19 +122,64 @@ def new_brief(
     )
 
 
-def set_field(desk: Desk, brief: Brief, name: str, value: str) -> Brief:
-    """Save one field's value (the title is the field `title`)."""
+class FieldConflict(ConflictError):
+    """Someone else saved a different text for the same field: both texts are kept here for the user."""
+
+    def __init__(self, brief: Brief, name: str, mine: str, theirs: str) -> None:
+        super().__init__(
+            f"{name} of brief {brief.ref} was changed elsewhere while you edited it; both texts are kept: "
+            "choose yours, theirs, or both",
+            current_revision=brief.revision,
+        )
+        self.brief = brief
+        self.name = name
+        self.mine = mine
+        self.theirs = theirs
+
+
+def field_value(brief: Brief, name: str) -> str:
+    """A brief's text for an editable field; `title` and `marking` are fields too."""
     if name == "title":
-        if not value.strip():
-            return brief
-        updated = brief.model_copy(update={"title": value})
-    else:
-        updated = brief.model_copy(update={"fields": {**brief.fields, name: value}})
-    return desk.save_brief(updated)
+        return brief.title
+    if name == "marking":
+        return brief.marking or ""
+    return brief.fields.get(name, "")
+
+
+def _with_field(brief: Brief, name: str, value: str) -> Brief:
+    if name == "title":
+        return brief.model_copy(update={"title": value})
+    if name == "marking":
+        return brief.model_copy(update={"marking": value or None})
+    return brief.model_copy(update={"fields": {**brief.fields, name: value}})
+
+
+def set_field(desk: Desk, brief: Brief, name: str, value: str) -> Brief:
+    """Save one field's value over `brief` (the revision the editor last saw).
+
+    When someone else saved the brief meanwhile, the edit is applied on top of their revision if they
+    left this field as it was (no lost update either way); if they changed this field too, FieldConflict
+    carries both texts so the user decides. `title` and `marking` are fields here.
+    """
+    if name == "title" and not value.strip():
+        return brief
+    base = field_value(brief, name)
+    for _ in range(5):
+        try:
+            return desk.save_brief(_with_field(brief, name, value))
+        except ConflictError:
+            if brief.id is None:
+                raise
+            current = desk.get_brief(brief.id)
+            theirs = field_value(current, name)
+            if theirs not in (base, value):
+                raise FieldConflict(current, name, mine=value, theirs=theirs) from None
+            brief = current
+    raise ConflictError(f"brief {brief.ref} keeps changing elsewhere; your text was kept, try again")
 
 
 def set_marking(desk: Desk, brief: Brief, marking: str | None) -> Brief:
-    return desk.save_brief(brief.model_copy(update={"marking": marking or None}))
+    return set_field(desk, brief, "marking", marking or "")
 
 
 def place_snippet(
@@ -142,6 +187,7 @@ def place_snippet(
 ) -> tuple[Brief, Change]:
     """Put a snippet in a section (at `index`, else at the end), taking it out of any other section."""
     desk.get_snippet(snippet_id)  # a NotFound for a stale id, before anything changes
+    brief = latest(desk, brief)
     before = brief
     sections = _without(brief.sections, snippet_id)
     target = _find(sections, section)
@@ -153,12 +199,14 @@ def place_snippet(
 
 def unplace_snippet(desk: Desk, brief: Brief, snippet_id: int) -> tuple[Brief, Change]:
     """Take a snippet out of the brief (it stays on the desk)."""
+    brief = latest(desk, brief)
     return _save(desk, brief, _without(brief.sections, snippet_id), f"took n{snippet_id} out of the brief")
 
 
 def move_snippet(desk: Desk, brief: Brief, snippet_id: int, delta: int) -> tuple[Brief, Change]:
     """Move a snippet up (`delta` < 0) or down within its section; past the edge it moves to the
     neighbouring section (last place when moving up, first when moving down)."""
+    brief = latest(desk, brief)
     where = locate(brief, snippet_id)
     if where is None:
         raise InputError(f"n{snippet_id} is not in brief {brief.ref}; place it in a section first")
@@ -179,6 +227,7 @@ def move_snippet(desk: Desk, brief: Brief, snippet_id: int, delta: int) -> tuple
 
 def move_to_section(desk: Desk, brief: Brief, snippet_id: int, step: int) -> tuple[Brief, Change]:
     """Move a snippet to the next (`step` > 0) or previous section, at the end."""
+    brief = latest(desk, brief)
     where = locate(brief, snippet_id)
     if where is None:
         raise InputError(f"n{snippet_id} is not in brief {brief.ref}; place it in a section first")
@@ -375,6 +424,12 @@ def remove_source(desk: Desk, source_id: int) -> Change:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+def latest(desk: Desk, brief: Brief) -> Brief:
+    """The desk's current revision of `brief`. Arrangement changes start from it, so a move made here
+    lands on top of what another window or colleague saved, instead of overwriting it or failing."""
+    return desk.get_brief(brief.id) if brief.id is not None else brief
+
+
 def _find(sections: list[Section], name: str) -> Section:
     for section in sections:
         if section.name == name:

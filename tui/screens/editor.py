@@ -145,10 +145,13 @@ class EditorScreen(Screen[None]):
         from briefs import collect
 
         app: Any = self.app
-        if name == "marking":
-            saved = app.attempt(lambda: collect.set_marking(app.desk, self.brief, value), title="Not saved")
-        else:
-            saved = app.attempt(lambda: collect.set_field(app.desk, self.brief, name, value), title="Not saved")
+        saved = None
+        try:
+            saved = collect.set_field(app.desk, self.brief, name, value)
+        except collect.FieldConflict as clash:
+            self._resolve_conflict(clash)
+        except Exception as exc:  # every failure becomes a notification, never a crash
+            app.report(exc, title="Not saved")
         if saved is not None:
             self.brief = saved
             self._status("saved")
@@ -157,6 +160,32 @@ class EditorScreen(Screen[None]):
         label.update(_budget_text(value, budget))
         label.set_class(budget is not None and len(value.split()) > budget, "over")
         self.schedule_preview()
+
+    def _resolve_conflict(self, clash: Any) -> None:
+        """Someone saved this field too: both texts stay (theirs on the desk, yours in the dialog) until
+        the user picks; the choice is then saved on top of their revision."""
+        from tui.screens.conflict import ConflictScreen
+
+        self.brief = clash.brief
+        name = clash.name
+        label = "Title" if name == "title" else "Marking" if name == "marking" else (
+            self.spec.field(name).label if self.spec and self.spec.field(name) else name
+        )
+
+        def chosen(text: str | None) -> None:
+            widget: Any = self.query_one(f"#field-{name}")
+            if text is None:  # decide later: the desk keeps theirs, the field keeps yours, unsaved
+                self.notify(f"{label}: your text is kept in the field, not saved; edit it to save it",
+                            severity="warning", timeout=8)
+                self._status("not saved")
+                return
+            if isinstance(widget, TextArea):
+                widget.load_text(text)
+            else:
+                widget.value = text
+            self._field_changed(name, text)
+
+        self.app.push_screen(ConflictScreen(label, clash.mine, clash.theirs), chosen)
 
     # -------------------------------------------------------------------------------- arrangement
     def reload(self) -> None:
