@@ -1,11 +1,12 @@
 """The user's config file (TOML, in the platformdirs config folder or $BRIEFS_CONFIG_DIR).
 
     templates = ["~/work/briefs-templates"]   # extra template folders
-    theme = "textual-dark"                     # the TUI's theme
-    [bindings]                                 # remap TUI keys by binding id
-    accept = "a"
-    [import]
+    [import]                                   # import limits (docs/limits.md)
     max_file_mb = 50
+    [tui]                                      # the app's theme and preview delay (tui/config.py)
+    theme = "textual-light"
+    [keys]                                     # remap the app's keys by binding id
+    "reader.accept" = "enter"
 """
 
 from __future__ import annotations
