@@ -259,6 +259,9 @@ def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -
 
 
 _PERSON_BACK = 400
+# A full name, or a lone capitalised word: articles refer back by surname ("Okafor was blunt. '...,' she
+# said"), and is_person() accepts a lone word only when the article gave it as a person's surname.
+_NAME_OR_SURNAME = re.compile(rf"{sp.NAME_SEQ.pattern}|\b[{sp._UP}][\w'’\-]+")
 _REACH = 600
 
 
@@ -270,7 +273,7 @@ def _antecedent(
         return last
     lo = max(0, mention.start - _PERSON_BACK)
     best: sp.Mention | None = None
-    for m in sp.NAME_SEQ.finditer(text, lo, mention.start):
+    for m in _NAME_OR_SURNAME.finditer(text, lo, mention.start):
         name, at = sp.clean_mention(m.group(), m.start())
         if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
             continue
@@ -309,6 +312,13 @@ def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Men
         return raw
     raw = sp.PAREN_TAIL.sub("", raw).strip()
     words = raw.split()
+    # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
+    # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
+    inner = [k for k, w in enumerate(words) if k > 0 and w.lower() in _DETERMINERS
+             and words[k - 1].lower() not in _PREPOSITIONS]
+    if inner and (words[0][:1].islower() or words[0] in {"A", "An"}):
+        words = words[inner[-1]:]
+        raw = " ".join(words)
     first = words[0]
     if first[:1].islower() or first in {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}:
         if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
@@ -320,6 +330,10 @@ def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Men
             return resolver.name(" ".join(words[k:]))  # "the analyst Ruth Adler"
         return resolver.group(raw)
     return resolver.name(raw)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+_PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 
 
 def _score(span: Span, mention: sp.Mention | None) -> float:

@@ -179,3 +179,19 @@ def test_a_title_earlier_in_the_sentence_does_not_hide_the_speaker_of_the_quote(
     text = 'Ruth Adler named the book "Tides of Salem," explaining, "it shows the town as it was."'
     q = next(q for q in quotes(text) if q.speaker)
     assert (q.text, q.speaker) == ("it shows the town as it was.", "Ruth Adler")
+
+
+def test_a_pronoun_refers_back_to_a_surname_named_just_before_not_the_last_speaker() -> None:
+    text = (
+        "“We will fight the fine,” said Marta Ruiz, the firm’s counsel.\n\n"
+        "“The rules were never clear,” said Tomas Berg, who runs the harbour.\n\n"
+        "Asked about the appeal, Ruiz was brief. “We expect to win,” she said."
+    )
+    quotes = analyse(text).quotes
+    assert [q.speaker for q in quotes] == ["Marta Ruiz", "Tomas Berg", "Marta Ruiz"]
+
+
+def test_a_relative_clause_without_that_credits_its_own_subject() -> None:
+    text = "The new version can erase logs, a feature the audit calls “a serious escalation.”"
+    (quote,) = analyse(text).quotes
+    assert quote.speaker == "the audit"
