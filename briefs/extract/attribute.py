@@ -273,11 +273,14 @@ def _antecedent(
         return last
     lo = max(0, mention.start - _PERSON_BACK)
     best: sp.Mention | None = None
-    for m in _NAME_OR_SURNAME.finditer(text, lo, mention.start):
+    # The nearest person wins, so candidates are tried from the pronoun backwards: the checks below are
+    # the costly part, and most pronouns find their person within a word or two.
+    for m in reversed(list(_NAME_OR_SURNAME.finditer(text, lo, mention.start))):
         name, at = sp.clean_mention(m.group(), m.start())
         if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
             continue
         best = sp.Mention(name, at, at + len(name), "")
+        break
     if best is None or (last is not None and last[1].start >= best.start and last[1].start < mention.start):
         return last
     return resolver.name(best.text), best
