@@ -52,6 +52,20 @@ def shell_calls(source: str) -> list[str]:
     return found
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A test server that stays quiet when Briefs hangs up early (over the size cap, past the deadline):
+    that is the behaviour under test, not an error worth a traceback in the test log."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+
 def test_the_shell_detector_finds_each_form() -> None:
     planted = (
         "import os, subprocess\nos.system('x')\nos.popen('x')\nsubprocess.run('ls', shell=True)\n"
@@ -169,7 +183,7 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
