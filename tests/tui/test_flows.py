@@ -15,6 +15,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.new_brief import NewBriefScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.reader_text import ReaderText
+from tui.widgets.row_table import RowTable
 
 ARTICLE = """Port authority approves harbour dredging plan
 
@@ -50,7 +51,7 @@ async def test_import_a_file_through_the_file_dialog(make_app, settle, tmp_path:
         dialog_input.focus()
         await pilot.press("enter")
         await settle(pilot)
-        table = app.screen.query_one("#sources-table", DataTable)
+        table = app.screen.query_one("#sources-table", RowTable)
         titles = [table.get_row_at(i)[1] for i in range(table.row_count)]
         assert "Port authority approves harbour dredging plan" in titles
         assert any("Imported" in n.message for n in app._notifications)
@@ -259,10 +260,10 @@ async def test_remove_a_source_with_confirmation_then_undo(make_app, settle) -> 
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot)
-        assert app.screen.query_one("#sources-table", DataTable).row_count == 0
+        assert app.screen.query_one("#sources-table", RowTable).row_count == 0
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert app.screen.query_one("#sources-table", DataTable).row_count == 1
+        assert app.screen.query_one("#sources-table", RowTable).row_count == 1
 
 
 async def test_search_as_you_type_filters_the_table(make_app, settle, tmp_path: Path) -> None:
@@ -273,7 +274,7 @@ async def test_search_as_you_type_filters_the_table(make_app, settle, tmp_path: 
         desk.add_source(load_paste(ARTICLE))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        table = app.screen.query_one("#sources-table", DataTable)
+        table = app.screen.query_one("#sources-table", RowTable)
         assert table.row_count == 2
         await pilot.press("slash", *"dredg")
         await pilot.pause()

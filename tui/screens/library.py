@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,15 +10,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Footer, Header, Input, Label, ProgressBar
+
+from tui.widgets.row_table import Column, RowTable
 
 if TYPE_CHECKING:
     from tui.screens.modals import Pasted
 
-SOURCE_COLUMNS = (("ID", 5), ("Title", 0), ("Outlet", 16), ("Date", 10), ("Words", 6), ("Picked", 6))
-SEARCH_LIMIT = 20  # rows a search shows: more than the pane holds; typing more narrows it (rows cost frame time)
+SOURCE_COLUMNS = (
+    Column("ID", 5), Column("Title", 0), Column("Outlet", 16), Column("Date", 10),
+    Column("Words", 6, right=True), Column("Picked", 6, right=True),
+)
+SEARCH_LIMIT = 20  # rows a search shows: more than the pane holds; typing more narrows it
 NARROW = 90  # below this many columns the outlet column shrinks so titles stay readable
-BRIEF_COLUMNS = (("ID", 6), ("Title", 0), ("Template", 18), ("Rev", 4), ("Updated", 16))
+BRIEF_COLUMNS = (
+    Column("ID", 6), Column("Title", 0), Column("Template", 18), Column("Rev", 4, right=True), Column("Updated", 16),
+)
 
 
 class LibraryScreen(Screen[None]):
@@ -39,18 +45,20 @@ class LibraryScreen(Screen[None]):
         # Two panes rather than tabs: TabbedContent alone costs a third of the start-up budget, and
         # seeing the briefs beside the sources saves a key.
         yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
-        yield DataTable(id="sources-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(SOURCE_COLUMNS, id="sources-table")
         yield Label("Briefs  (b)", id="briefs-title", classes="pane-title")
-        yield DataTable(id="briefs-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(BRIEF_COLUMNS, id="briefs-table")
         with Horizontal(id="import-status"):
             yield Label("", id="import-label")
         yield Footer()
 
     def on_mount(self) -> None:
         self._total = 0
+        self._words: list[str] | None = None  # the search words the sources table shows
+        self._narrow: bool | None = None
         self.sub_title = "opening the desk…"
         self._columns()
-        self.query_one("#sources-table", DataTable).focus()
+        self.query_one("#sources-table", RowTable).focus()
         self.query_one("#import-status").display = False
         if self.app.desk_is_open:
             self.desk_ready()
@@ -60,19 +68,19 @@ class LibraryScreen(Screen[None]):
 
     # ------------------------------------------------------------------------------------- tables
     def _columns(self) -> None:
+        # The tables give their title column what the fixed columns leave, at every width; only the
+        # outlet and template columns change, below NARROW.
+        narrow = self.size.width < NARROW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
         for table_id, columns in (("#sources-table", SOURCE_COLUMNS), ("#briefs-table", BRIEF_COLUMNS)):
-            table = self.query_one(table_id, DataTable)
-            table.clear(columns=True)
-            # The title takes what the fixed columns leave (each column also has 2 cells of padding).
-            if self.size.width < NARROW:
-                columns = tuple((label, 11 if label in {"Outlet", "Template"} else width) for label, width in columns)
-            fixed = sum(width + 2 for _, width in columns if width) + 4
-            for label, width in columns:
-                table.add_column(label, width=width or max(12, self.size.width - fixed), key=label.lower())
+            if narrow:
+                columns = tuple(c._replace(width=11) if c.label in {"Outlet", "Template"} else c for c in columns)
+            self.query_one(table_id, RowTable).set_columns(columns)
 
     def on_resize(self) -> None:
         self._columns()
-        self.reload()
 
     def reload(self) -> None:
         if not self.app.desk_is_open:
@@ -81,6 +89,7 @@ class LibraryScreen(Screen[None]):
         self.load_briefs()
 
     def load_sources(self, query: str, *, count: bool = True) -> None:
+        self._words = query.split()
         desk = self.app.desk
         sources = desk.search_sources(query, limit=SEARCH_LIMIT) if query.strip() else desk.list_sources(limit=500)
         if count:  # the total only changes on import and removal, which reload with count=True
@@ -88,15 +97,11 @@ class LibraryScreen(Screen[None]):
         self._show_sources(query, sources, self._total)
 
     def _show_sources(self, query: str, sources: list[Any], total: int) -> None:
-        table = self.query_one("#sources-table", DataTable)
-        selected = _row_key(table)
-        table.clear()
-        for s in sources:
-            table.add_row(
-                s.ref, s.display_title, s.meta.publication or "", s.meta.published or "", f"{s.words:,}",
-                str(s.snippet_count or ""), key=s.ref,
-            )
-        _restore_cursor(table, selected)
+        self.query_one("#sources-table", RowTable).set_rows(
+            (s.ref, (s.ref, s.display_title, s.meta.publication or "", s.meta.published or "", f"{s.words:,}",
+                     str(s.snippet_count or "")))
+            for s in sources
+        )
         plural = "s" if total != 1 else ""
         if query.strip():
             more = "+" if len(sources) >= SEARCH_LIMIT else ""
@@ -106,47 +111,43 @@ class LibraryScreen(Screen[None]):
         self.sub_title = f"{shown} · {Path(self.app.desk_path or '').name}"
 
     def load_briefs(self) -> None:
-        table = self.query_one("#briefs-table", DataTable)
-        selected = _row_key(table)
-        table.clear()
-        for brief in self.app.desk.list_briefs():
-            table.add_row(
-                brief.ref, brief.title, brief.template, str(brief.revision),
-                brief.updated_at.strftime("%Y-%m-%d %H:%M"), key=brief.ref,
-            )
-        _restore_cursor(table, selected)
+        self.query_one("#briefs-table", RowTable).set_rows(
+            (brief.ref, (brief.ref, brief.title, brief.template, str(brief.revision),
+                         brief.updated_at.strftime("%Y-%m-%d %H:%M")))
+            for brief in self.app.desk.list_briefs()
+        )
 
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:
-        if self.app.desk_is_open:
-            # On the UI thread, on purpose: the query takes less than a frame, and running it here
-            # paints the typed key and its results in one frame instead of two (measured: 40 ms vs
-            # 50 ms a key on a 10,000-source desk).
+        if self.app.desk_is_open and event.value.split() != self._words:
+            # A space searches the same words as before it: nothing to redo. On the UI thread, on purpose:
+            # the query takes less than a frame, and running it here paints the typed key and its results
+            # in one frame instead of two.
             self.load_sources(event.value, count=False)
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.query_one("#sources-table", DataTable).focus()
+        self.query_one("#sources-table", RowTable).focus()
 
-    @on(DataTable.RowSelected, "#sources-table")
-    def _open_source(self, event: DataTable.RowSelected) -> None:
-        self.app.open_source(int(str(event.row_key.value)[1:]))
+    @on(RowTable.RowSelected, "#sources-table")
+    def _open_source(self, event: RowTable.RowSelected) -> None:
+        self.app.open_source(int(event.key[1:]))
 
-    @on(DataTable.RowSelected, "#briefs-table")
-    def _open_brief(self, event: DataTable.RowSelected) -> None:
-        self.app.open_brief(int(str(event.row_key.value)[1:]))
+    @on(RowTable.RowSelected, "#briefs-table")
+    def _open_brief(self, event: RowTable.RowSelected) -> None:
+        self.app.open_brief(int(event.key[1:]))
 
     def key_escape(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:
-            self.query_one("#sources-table", DataTable).focus()
+            self.query_one("#sources-table", RowTable).focus()
 
     # ------------------------------------------------------------------------------------ actions
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(f"#{tab}-table", DataTable).focus()
+        self.query_one(f"#{tab}-table", RowTable).focus()
 
     def action_import_file(self) -> None:
         from textual_fspicker import FileOpen, Filters
@@ -224,14 +225,13 @@ class LibraryScreen(Screen[None]):
         self.notify(message, title="Import")
         self.query_one("#search", Input).value = ""
         self.reload()
-        table = self.query_one("#sources-table", DataTable)
-        _restore_cursor(table, source.ref)
+        self.query_one("#sources-table", RowTable).move_to_key(source.ref)
         self.action_show_tab("sources")
 
     def _current(self) -> tuple[str, str] | None:
-        briefs = self.query_one("#briefs-table", DataTable)
+        briefs = self.query_one("#briefs-table", RowTable)
         tab = "briefs" if briefs.has_focus else "sources"
-        key = _row_key(self.query_one(f"#{tab}-table", DataTable))
+        key = self.query_one(f"#{tab}-table", RowTable).cursor_key
         return (tab, key) if key else None
 
     def action_remove(self) -> None:
@@ -280,19 +280,3 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(NewBriefScreen(), created)
 
-
-def _row_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    try:
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-    except Exception:  # an empty or stale cursor means "no selection"
-        return None
-
-
-def _restore_cursor(table: DataTable, key: str | None) -> None:
-    if key is None:
-        return
-    # The row may be gone (removed or filtered out): then the cursor stays where it is.
-    with contextlib.suppress(Exception):
-        table.move_cursor(row=table.get_row_index(key))
