@@ -119,6 +119,9 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
     # Import through the file dialog: highlight the file, Enter fills the name, Enter opens it.
     term.keys("i")
     term.wait_for("harbour.txt")
+    # The dialog moves focus into its file list a moment after it draws; a key sent before that is
+    # lost, and an Enter on ".." would leave the folder. A person glances at the list first: so do we.
+    time.sleep(0.5)
     term.keys("Down", "Enter")
     term.wait_for("harbour.txt", times=2)  # in the list and in the file name box
     term.keys("Enter")
