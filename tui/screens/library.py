@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Footer, Input, Label, ProgressBar
 
 from tui.widgets.row_table import Column, RowTable
+from tui.widgets.title_header import TitleHeader
 
 if TYPE_CHECKING:
     from tui.screens.modals import Pasted
@@ -41,7 +42,7 @@ class LibraryScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         # Two panes rather than tabs: TabbedContent alone costs a third of the start-up budget, and
         # seeing the briefs beside the sources saves a key.
         yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
