@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -29,3 +33,31 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A local test server that stays quiet when Briefs hangs up early (over the size cap, past the
+    deadline): that is the behaviour under test, not an error worth a traceback in the test log."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def serve_http() -> Iterator[Callable[[type[BaseHTTPRequestHandler]], str]]:
+    """Serve a handler class on 127.0.0.1 (no network in tests); returns the base URL."""
+    servers: list[QuietServer] = []
+
+    def serve(handler: type[BaseHTTPRequestHandler]) -> str:
+        httpd = QuietServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield serve
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()

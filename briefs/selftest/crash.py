@@ -148,6 +148,11 @@ def desk_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 tally.corrupted += 1
                 tally.notes.append(f"round {attempt}: integrity_check failed")
+            try:  # the full-text index must agree with the table it indexes
+                db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                tally.corrupted += 1
+                tally.notes.append(f"round {attempt}: full-text index damaged ({exc})")
             on_desk = {row[0] for row in db.execute("SELECT sha256 FROM sources")}
         finally:
             db.close()

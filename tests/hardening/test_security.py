@@ -10,10 +10,8 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -50,19 +48,6 @@ def shell_calls(source: str) -> list[str]:
         if name.startswith("subprocess.") and node.args and isinstance(node.args[0], ast.Constant | ast.JoinedStr):
             found.append(f"{name}() with a command string at line {node.lineno}")
     return found
-
-
-class QuietServer(ThreadingHTTPServer):
-    """A test server that stays quiet when Briefs hangs up early (over the size cap, past the deadline):
-    that is the behaviour under test, not an error worth a traceback in the test log."""
-
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
-        import sys
-
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 
@@ -182,14 +167,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server(serve_http) -> str:
+    return serve_http(Handler)
 
 
 @pytest.mark.parametrize("target", [
