@@ -139,3 +139,17 @@ def test_removing_a_brief_needs_yes_when_nobody_can_answer(tmp_path: Path, capsy
     result = run("--desk", str(desk_file), "remove", brief.ref)
     assert result.returncode == 2 and "--yes" in result.stderr.decode()
     assert run("--desk", str(desk_file), "remove", brief.ref, "--yes").returncode == 0
+
+
+def test_briefs_lists_the_desks_briefs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefs.desk import open_desk
+    from briefs.model import Brief
+
+    desk_file = tmp_path / "d.sqlite"
+    assert main(["--desk", str(desk_file), "briefs"]) == 0
+    assert "no briefs" in capsys.readouterr().out
+    with open_desk(desk_file) as desk:
+        desk.create_brief(Brief(template="issue-brief", title="Harbour dredging"))
+    assert main(["--desk", str(desk_file), "briefs", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(b["id"], b["title"], b["revision"]) for b in listed] == [("b1", "Harbour dredging", 1)]

@@ -51,6 +51,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser(
+        "briefs",
+        parents=[common],
+        formatter_class=Formatter,
+        help="list the briefs on the desk",
+        description="List the desk's briefs, most recently changed first.",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_briefs)
+
+    p = sub.add_parser(
         "show",
         parents=[common],
         formatter_class=Formatter,
@@ -190,6 +200,26 @@ def cmd_sources(args: argparse.Namespace) -> int:
             s.ref, s.meta.published or "", shorten(s.meta.publication, 22), title, str(s.words), str(s.snippet_count)
         )
     Console(soft_wrap=False).print(table, overflow="ellipsis", crop=True)
+    return 0
+
+
+def cmd_briefs(args: argparse.Namespace) -> int:
+    with desk_from(args) as desk:
+        briefs = desk.list_briefs()
+    if args.json:
+        print_json([
+            {"id": b.ref, "title": b.title, "template": b.template, "revision": b.revision,
+             "snippets": len(b.snippet_ids()), "updated_at": b.updated_at.isoformat()}
+            for b in briefs
+        ])
+        return 0
+    if not briefs:
+        print("the desk has no briefs; start one with `briefs new TEMPLATE --title T` or `briefs draft`")
+        return 0
+    width = max(len(b.ref) for b in briefs)
+    for b in briefs:
+        print(f"{b.ref:<{width}}  {b.updated_at:%Y-%m-%d %H:%M}  {b.template:<15} rev {b.revision:<3} "
+              f"{len(b.snippet_ids()):>3} items  {shorten(b.title, 60)}")
     return 0
 
 
