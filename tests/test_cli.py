@@ -153,3 +153,17 @@ def test_briefs_lists_the_desks_briefs(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["--desk", str(desk_file), "briefs", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(b["id"], b["title"], b["revision"]) for b in listed] == [("b1", "Harbour dredging", 1)]
+
+
+def test_importing_known_text_again_with_details_corrects_its_citation(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    desk = str(tmp_path / "d.sqlite")
+    article = tmp_path / "rates.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["--desk", desk, "import", str(article)]) == 0
+    assert main(["--desk", desk, "import", str(article), "--outlet", "City Wire", "--date", "2026-05-01"]) == 0
+    assert "citation details updated for s2" in capsys.readouterr().out
+    assert main(["--desk", desk, "show", "s2", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["publication"], shown["published"], shown["title"]) == ("City Wire", "2026-05-01",
+                                                                          "Water rates to rise")

@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
             "Import each PATH or URL as an immutable source snapshot: clean article text plus title,\n"
             "author, outlet, date and URL for citation. Formats: .html/.htm (saved pages), .txt/.md,\n"
             ".pdf, .docx, http(s):// URLs, and - for standard input. Importing the same text twice is\n"
-            "recognised and reported, not duplicated. A bad file is reported and the others still import."
+            "recognised and reported, not duplicated (with --title/--author/--outlet/--date, its citation\n"
+            "details are updated). A bad file is reported and the others still import."
         ),
     )
     p.add_argument("targets", nargs="+", metavar="PATH|URL", help="files, URLs, or - for standard input")
@@ -105,6 +106,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 if overrides:
                     new.meta = new.meta.model_validate({**new.meta.model_dump(), **overrides})
                 added = desk.add_source(new)
+                status = "imported" if added.created else ("restored" if added.restored else "exists")
+                if status == "exists" and overrides:
+                    # The text is already on the desk: the details given now correct its citation.
+                    meta = added.source.meta.model_validate({**added.source.meta.model_dump(), **overrides})
+                    if meta != added.source.meta:
+                        added.source = desk.update_source_meta(added.source.id, meta)
+                        status = "updated"
             except BriefsError as exc:
                 if args.debug:
                     raise
@@ -112,7 +120,6 @@ def cmd_import(args: argparse.Namespace) -> int:
                 results.append({"target": target, "status": "failed", "error": str(exc)})
                 print(f"briefs: {exc}", file=sys.stderr)
                 continue
-            status = "imported" if added.created else ("restored" if added.restored else "exists")
             results.append({"target": target, "status": status, **source_json(added.source)})
             if not args.json:
                 print(_import_line(status, added.source))
@@ -141,6 +148,7 @@ def _import_line(status: str, source: Source) -> str:
         "imported": "imported",
         "exists": "already on the desk as",
         "restored": "restored (it had been removed) as",
+        "updated": "already on the desk; citation details updated for",
     }[status]
     return f"{what} {source.ref}: {_cite_line(source)}"
 
