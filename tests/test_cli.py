@@ -167,3 +167,18 @@ def test_importing_known_text_again_with_details_corrects_its_citation(tmp_path:
     shown = json.loads(capsys.readouterr().out)
     assert (shown["publication"], shown["published"], shown["title"]) == ("City Wire", "2026-05-01",
                                                                           "Water rates to rise")
+
+
+def test_draft_warns_when_a_source_cannot_be_cited_fully(tmp_path: Path) -> None:
+    article = tmp_path / "notes.txt"
+    article.write_text(
+        "Council approves budget\n\nThe council approved a $12 million budget on Tuesday, officials said.\n\n"
+        "\u201cWe kept every library open,\u201d said Mayor Ines Alvarez.\n",
+        encoding="utf-8",
+    )
+    result = run("--desk", str(tmp_path / "d.sqlite"), "draft", str(article), "-t", "info-memo",
+                 "-o", str(tmp_path / "memo.docx"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "memo.docx").exists()
+    warning = result.stderr.decode()
+    assert "has no outlet, date" in warning and "--outlet NAME --date YYYY-MM-DD" in warning

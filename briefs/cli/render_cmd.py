@@ -239,7 +239,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         out = resolve_out(args.out, brief.title, fmt)
         result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, templates=templates,
                               allow_unverified=args.allow_unverified)
-    for warning in result.warnings:
+    for warning in result.warnings + _citation_gaps(sources):
         print(f"briefs: warning: {warning}", file=sys.stderr)
     if args.json:
         print_json({"brief": brief.ref, "file": str(result.path), "format": fmt,
@@ -248,6 +248,20 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(brief.ref)
         print(f"wrote {result.path}")
     return 0
+
+
+def _citation_gaps(sources: list[Any]) -> list[str]:
+    """What a drafted brief's citations lack: a plain-text file brings no outlet or date of its own."""
+    gaps = []
+    for source in sources:
+        missing = [label for label, value in (("title", source.meta.title), ("outlet", source.meta.publication),
+                                              ("date", source.meta.published)) if not value]
+        if missing:
+            gaps.append(
+                f"{source.ref} has no {', '.join(missing)}, so its citations are incomplete; add them with "
+                f"`briefs import {source.origin} --title T --outlet NAME --date YYYY-MM-DD` and export again"
+            )
+    return gaps
 
 
 def _source_for(desk: Any, target: str) -> Any:
