@@ -150,6 +150,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 q_start, q_end = paras[span.para - 1]
                 if text[q_end - 1] == ":":
                     mention = _cue_before(text, max(q_start, q_end - _WINDOW), q_end, named_only=True)
+            if mention is None:
+                mention = _woven(text, lo, span)
             attached = mention is not None
         words = len(text[span.start:min(span.end, span.start + 400)].split())
         if not _is_speech(text, span, words, before, attached):
@@ -235,6 +237,30 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
         # `Smith told Channel 4:` names who heard it; the speaker is the sentence's subject.
     if not named_only and _introduces(before):
         return sp.sentence_subject(text, lo, hi)
+    return None
+
+
+def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
+    """The speaker of a fragment woven into the writer's sentence after a verb of speech or judgement.
+
+    `Ann Lee called the plan "a costly mistake."` quotes Ann Lee. Only a lower-case fragment that ends its
+    clause qualifies, so `says "the whole plan" is too costly` (the writer's words around a phrase), titles
+    and coined names (capitalised) stay out.
+    """
+    if span.close_mark is None or not text[span.start].islower():
+        return None
+    after = text[span.close_mark + 1:span.close_mark + 2]
+    if not (_ends_sentence_or_clause(text[max(span.start, span.end - 3):span.end]) or after in _PUNCT or not after):
+        return None
+    before = text[lo:span.open_mark]
+    if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
+        return None  # the fragment must sit in the sentence, right after a word
+    m = sp.WOVEN.search(before)
+    if m:
+        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
+    m = sp.WOVEN_ING.search(before)
+    if m and m.group(1).endswith("ing"):
+        return sp.sentence_subject(text, lo, lo + m.start())
     return None
 
 

@@ -117,6 +117,35 @@ BEFORE = re.compile(
     rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
     rf"(?:{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis))?[^\S\n]*$"
 )
+# Verbs of speech and judgement that weave a quoted fragment into the writer's sentence:
+# `Ann Lee called the plan "a costly mistake."` / `Lee, for her part, is labeling it "reckless."`.
+_WOVEN_VERBS = [
+    f"{stem}{end}"
+    for stem, ends in {
+        "call": ("ed", "s", "ing", ""), "describ": ("ed", "es", "ing"), "dismiss": ("ed", "es", "ing"),
+        "label": ("ed", "led", "s", "ing", "ling"), "brand": ("ed", "s", "ing"), "term": ("ed", "s", "ing"),
+        "deem": ("ed", "s"), "sa": ("id", "ys", "ying"), "t": ("old", "ells", "elling"), "add": ("ed", "s", "ing"),
+        "warn": ("ed", "s", "ing"), "promis": ("ed", "es", "ing"), "pledg": ("ed", "es", "ing"),
+        "vow": ("ed", "s", "ing"), "welcom": ("ed", "es", "ing"), "prais": ("ed", "es", "ing"),
+        "blast": ("ed", "s", "ing"), "slam": ("med", "s", "ming"), "criticiz": ("ed", "es", "ing"),
+        "denounc": ("ed", "es", "ing"), "decr": ("ied", "ies", "ying"), "urg": ("ed", "es", "ing"),
+        "accus": ("ed", "es", "ing"), "admit": ("ted", "s", "ting"), "acknowledg": ("ed", "es", "ing"),
+        "conced": ("ed", "es", "ing"), "insist": ("ed", "s", "ing"), "argu": ("ed", "es", "ing"),
+        "predict": ("ed", "s", "ing"), "declar": ("ed", "es", "ing"), "thank": ("ed", "s", "ing"),
+    }.items()
+    for end in ends
+]
+_WOVEN_VERB = trie_pattern(sorted(set(_WOVEN_VERBS)))
+# The verb is in the fragment's own clause, at most 80 characters before it: no other quote, no comma and no
+# subordinate clause between (`slammed Obama for suggesting that voters "cling to guns"` is not hers).
+_WOVEN_GAP = (
+    rf"\b(?:(?!\b(?:that|who|which|because|while|when|whom|whose|as|if)\b)"
+    rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?,;:]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))){{0,80}}$"
+)
+WOVEN = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
+# `..., calling the plan "a costly mistake."`: a participle after a comma belongs to the sentence's subject.
+WOVEN_ING = re.compile(rf",[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
+
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
 SUBJECT = re.compile(rf"({PROPER}{_PAREN}|{_PRON}\b|{_NP})")

@@ -195,3 +195,35 @@ def test_a_relative_clause_without_that_credits_its_own_subject() -> None:
     text = "The new version can erase logs, a feature the audit calls “a serious escalation.”"
     (quote,) = analyse(text).quotes
     assert quote.speaker == "the audit"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        ('Mayor Ann Lee called the ferry plan "a costly mistake."', "Ann Lee", "a costly mistake."),
+        ('Tom Hale, for his part, is labeling the levy "a tax on commuters."', "Tom Hale", "a tax on commuters."),
+        ('In May, Tom Hale called the new bridge "an eyesore," and left.', "Tom Hale", "an eyesore,"),
+        ('Tom Hale defended the vote, calling the critics "very badly informed."', "Tom Hale", "very badly informed."),
+        ('Ann Lee welcomed "the end of a long wait."', "Ann Lee", "the end of a long wait."),
+    ],
+    ids=["called-it", "is-labeling", "called-comma", "participle", "welcomed"],
+)
+def test_a_fragment_woven_after_a_verb_of_speech_or_judgement_is_the_subject_s(
+    text: str, speaker: str, fragment: str
+) -> None:
+    found = spoken(text)
+    assert [(q.text, q.speaker) for q in found] == [(fragment, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee called the bridge "Harbor Crossing."',  # a name, in Title Case
+        'Ann Lee says "the whole plan" is too costly.',  # the writer's sentence goes on around the phrase
+        'Ann Lee slammed Tom Hale for suggesting that drivers "pay twice for roads."',  # another clause's words
+        'Ann Lee said she would sail, but as Tom Hale went on about "how the tide turned," she left.',
+    ],
+    ids=["title-case", "clause-goes-on", "other-clause", "comma-between"],
+)
+def test_a_woven_fragment_far_from_its_verb_or_capitalised_gets_no_speaker(text: str) -> None:
+    assert spoken(text) == []
