@@ -70,7 +70,10 @@ _ADV = (
     r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
     r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
     r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
-    r"at one point|in a statement|in an interview|on Twitter)\s+){0,3}"
+    r"at one point|in a statement|in an interview|on Twitter|"
+    # any other adverb in -ly ("initially said", "loudly asked"), but not the nouns and adjectives in -ly
+    r"(?!(?:family|ally|rally|assembly|only|early|daily|weekly|monthly|likely|fly|reply|supply|Italy)\b)[a-z]{2,}ly"
+    r")\s+){0,3}"
 )
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _TITLE_ABBR = (

@@ -227,3 +227,20 @@ def test_a_fragment_woven_after_a_verb_of_speech_or_judgement_is_the_subject_s(
 )
 def test_a_woven_fragment_far_from_its_verb_or_capitalised_gets_no_speaker(text: str) -> None:
     assert spoken(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee initially said in May, "The ferry will run all winter."',
+        '"The ferry will run all winter," Ann Lee confidently predicted.',
+    ],
+    ids=["initially-said", "after-the-quote"],
+)
+def test_an_adverb_in_ly_between_the_speaker_and_the_cue(text: str) -> None:
+    assert [q.speaker for q in quotes(text)] == ["Ann Lee"]
+
+
+def test_a_noun_in_ly_before_a_cue_is_still_the_speaker() -> None:
+    q = quotes('"We are relieved," the family said.')[0]
+    assert q.speaker == "the family"
