@@ -47,6 +47,7 @@ def _introduces(before: str) -> bool:
 _ING_CUES = {
     "saying", "adding", "telling", "writing", "tweeting", "declaring", "noting", "asking", "explaining",
     "warning", "insisting", "arguing", "posting", "concluding", "replying", "responding", "urging", "stating",
+    "chanting", "shouting", "yelling", "screaming", "singing",
 }
 
 

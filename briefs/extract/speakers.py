@@ -151,7 +151,13 @@ WOVEN_ING = re.compile(rf",[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
 
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
-SUBJECT = re.compile(rf"({PROPER}{_PAREN}|{_PRON}\b|{_NP})")
+# A counted group as a subject: "about 200 protesters", "hundreds of students".
+_COUNTED = (
+    r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]ver|[Mm]ore[^\S\n]+than)[^\S\n]+)?"
+    r"(?:\d[\d,]*|[Tt](?:wo|hree|en|welve|wenty|hirty)|[Ff](?:our|ive|ifty|orty)|[Ss](?:ix|even|ixty)|[Ee]ight|[Nn]ine|"
+    r"(?:[Hh]undreds|[Dd]ozens|[Tt]housands|[Ss]cores)[^\S\n]+of)[^\S\n]+(?:[\w'’\-]+[^\S\n]+)?[a-z][\w\-]*s\b"
+)
+SUBJECT = re.compile(rf"({_COUNTED}|{PROPER}{_PAREN}|{_PRON}\b|{_NP})")
 _SENTENCE_END = re.compile(rf"[.!?][\"”’)]*[^\S\n]+(?=[\"“{_UP}])")
 COLON = re.compile(rf"(?:^|[^\w'’])({PROPER}):[^\S\n]*$")
 ACCORDING = re.compile(rf"\b([Aa]ccording to)[^\S\n]+({PROPER}|{_NP})")
@@ -235,6 +241,7 @@ _CLAUSE_OPENERS = {
     "Meanwhile", "Still", "Yet", "Instead", "Then", "Now", "Moments", "Minutes", "Hours", "Days", "Weeks",
     "Months", "Years", "Today", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "And", "But", "So", "Also", "However", "Indeed", "Finally", "Again", "Addressing",
+    "Outside", "Inside", "Across", "Amid", "Among", "Around", "Near", "Behind", "Beyond", "Along", "Through",
 }
 
 

@@ -244,3 +244,11 @@ def test_an_adverb_in_ly_between_the_speaker_and_the_cue(text: str) -> None:
 def test_a_noun_in_ly_before_a_cue_is_still_the_speaker() -> None:
     q = quotes('"We are relieved," the family said.')[0]
     assert q.speaker == "the family"
+
+
+def test_a_chant_or_a_shout_after_an_ing_verb_belongs_to_the_sentence_subject() -> None:
+    text = 'Outside the town hall, about fifty dockers marched in a circle, chanting "Save the ferry!"'
+    q = quotes(text)[0]
+    assert (q.text, q.speaker) == ("Save the ferry!", "about fifty dockers")
+    q = quotes('Ann Lee left the stage shouting "we will be back!"')[0]
+    assert q.speaker == "Ann Lee"
