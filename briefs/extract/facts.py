@@ -99,6 +99,14 @@ WEIGHTS = {
 }
 _MIN_WORDS = 6
 _MAX_WORDS = 60
+_RANK = {kind: -weight for kind, weight in WEIGHTS.items()}  # sort key: heaviest signal first
+# round() on a float costs a microsecond (it formats digits); scores come from a few weights, counts
+# and the run-on factor, so the distinct values are few (at most a few thousand) and worth remembering.
+_ROUNDED: dict[float, float] = {}
+
+
+def _by_score_desc(fact: Fact) -> float:
+    return -fact.score
 
 
 def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[Fact]:
@@ -108,29 +116,11 @@ def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[F
         return []
     n = len(starts)
     starts.append(len(text))
-    # Only sentences with a hit are ever trimmed (most have none), so counts live in a dict keyed by
-    # sentence index and each sentence's end is computed the first time a hit lands in it.
-    found: dict[int, dict[str, int]] = {}
-    ends: dict[int, int] = {}
-
-    def add(pos: int, kind: str) -> None:
-        k = bisect.bisect_right(starts, pos, 0, n) - 1
-        if k < 0:
-            return
-        end = ends.get(k)
-        if end is None:
-            end = ends[k] = sentence_end(text, starts[k], starts[k + 1])
-        if pos < end:
-            counts = found.get(k)
-            if counts is None:
-                counts = found[k] = {}
-            counts[kind] = counts.get(kind, 0) + 1
-
-    # Hits are added in the order the separate scans used to add them (numbers, currency signs, dates,
-    # comparisons, organisations): a sentence's signals tuple breaks weight ties by first insertion.
+    # Hits are collected in the order the separate scans used to add them (numbers, currency signs,
+    # dates, comparisons, organisations): a sentence's signals tuple breaks weight ties by first insertion.
     numbers: list[tuple[int, str]] = []
-    dates: list[int] = []
-    orgs: list[int] = []
+    dates: list[tuple[int, str]] = []
+    orgs: list[tuple[int, str]] = []
     for match in _SCAN.finditer(text):
         pos = match.start()
         hit = match.group()
@@ -147,15 +137,12 @@ def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[F
         elif hit in _MONTH_WORDS:
             if hit == "May" and not _DAY_OR_YEAR.match(text, match.end()):
                 continue  # the verb, most likely
-            dates.append(pos)
+            dates.append((pos, "date"))
         else:
-            orgs.append(pos)
-    for pos, kind in numbers:
-        add(pos, kind)
-    for pos in _money_signs(text):
-        add(pos, "money")
-    for pos in dates:
-        add(pos, "date")
+            orgs.append((pos, "organisation"))
+    hits = numbers
+    hits += [(pos, "money") for pos in _money_signs(text)]
+    hits += dates
     for kind, regex in _ANCHORS.items():
         for match in regex.finditer(text):
             pos = match.start()
@@ -163,39 +150,53 @@ def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[F
                 pos -= 1
                 if pos < 0 or text[pos] not in "Aa":
                     continue
+                hits.append((pos, kind))
             elif kind == "superlative":
                 word_start = pos
                 while word_start and text[word_start - 1].isalpha():
                     word_start -= 1
-                if text[word_start:match.end()].lower() not in _SUPERLATIVES:
-                    continue
-                pos, kind = word_start, "comparative"
-                add(pos, kind)
-                kind = "superlative"
-                continue
-            elif pos and text[pos - 1].isalnum():
-                continue
-            add(pos, "comparative" if kind == "most" else kind)
-    for pos in orgs:
-        add(pos, "organisation")
+                if text[word_start:match.end()].lower() in _SUPERLATIVES:
+                    hits.append((word_start, "comparative"))
+            elif not (pos and text[pos - 1].isalnum()):
+                hits.append((pos, "comparative"))  # "than", "most"
+    hits += orgs
+
+    # Only sentences with a hit are ever trimmed (most have none), so counts live in a dict keyed by
+    # sentence index and each sentence's end is computed the first time a hit lands in it.
+    found: dict[int, dict[str, int]] = {}
+    ends: dict[int, int] = {}
+    for pos, kind in hits:
+        k = bisect.bisect_right(starts, pos, 0, n) - 1
+        if k < 0:
+            continue
+        end = ends.get(k)
+        if end is None:
+            end = ends[k] = sentence_end(text, starts[k], starts[k + 1])
+        if pos < end:
+            counts = found.get(k)
+            if counts is None:
+                counts = found[k] = {}
+            counts[kind] = counts.get(kind, 0) + 1
+
     quoted = _quoted(spans)
     facts = []
-    for k in sorted(found):
+    for k in sorted(found):  # reading order, so the stable sort below puts earlier sentences first on ties
         counts = found[k]
-        start, end = starts[k], ends[k]
-        if quoted(start, end):
-            continue
-        signals = tuple(sorted(counts, key=lambda s: -WEIGHTS[s]))
-        if signals == ("organisation",):
+        if len(counts) == 1 and "organisation" in counts:
             continue  # a name alone is not a fact
+        start, end = starts[k], ends[k]
         words = text.count(" ", start, end) + 1
-        if words < _MIN_WORDS:
+        if words < _MIN_WORDS or quoted(start, end):
             continue
-        score = sum(WEIGHTS[s] for s in counts) + 0.1 * min(5, sum(counts.values()) - len(counts))
+        signals = tuple(sorted(counts, key=_RANK.__getitem__))
+        score = sum(map(WEIGHTS.__getitem__, counts)) + 0.1 * min(5, sum(counts.values()) - len(counts))
         if words > _MAX_WORDS:
             score *= 0.6  # a run-on sentence is hard to cite
-        facts.append(Fact(text[start:end], start, end, round(score, 3), signals))
-    facts.sort(key=lambda f: (-f.score, f.start))
+        rounded = _ROUNDED.get(score)
+        if rounded is None:
+            rounded = _ROUNDED[score] = round(score, 3)
+        facts.append(Fact(text[start:end], start, end, rounded, signals))
+    facts.sort(key=_by_score_desc)
     return facts[:limit] if limit else facts
 
 
