@@ -44,11 +44,7 @@ def _introduces(before: str) -> bool:
     return _last_word(tail) in _ING_CUES  # `..., adding "we will be back."`
 
 
-_ING_CUES = {
-    "saying", "adding", "telling", "writing", "tweeting", "declaring", "noting", "asking", "explaining",
-    "warning", "insisting", "arguing", "posting", "concluding", "replying", "responding", "urging", "stating",
-    "chanting", "shouting", "yelling", "screaming", "singing",
-}
+_ING_CUES = sp.ING_CUES
 
 
 # Words a title may leave in lower case ("Ban on Face Coverings", "Midday with Charlie Sykes").
@@ -237,6 +233,9 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
             return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
         # `Smith told Channel 4:` names who heard it; the speaker is the sentence's subject.
     if not named_only and _introduces(before):
+        m = sp.NAME_ING.search(before)
+        if m:
+            return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
         return sp.sentence_subject(text, lo, hi)
     return None
 

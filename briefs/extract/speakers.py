@@ -149,6 +149,18 @@ WOVEN = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_
 # `..., calling the plan "a costly mistake."`: a participle after a comma belongs to the sentence's subject.
 WOVEN_ING = re.compile(rf",[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
 
+# Participles that introduce a quote like a cue: `..., adding, "..."` / `marched past, chanting "..."`.
+ING_CUES = {
+    "saying", "adding", "telling", "writing", "tweeting", "declaring", "noting", "asking", "explaining",
+    "warning", "insisting", "arguing", "posting", "concluding", "replying", "responding", "urging", "stating",
+    "chanting", "shouting", "yelling", "screaming", "singing",
+}
+# A name right before the -ing verb that introduces the quote is its speaker, not the sentence's subject:
+# `The ad shows Ann Lee asking, "..."`.
+NAME_ING = re.compile(
+    rf"(?:^|[^\w'’])({PROPER})[^\S\n]+({trie_pattern(sorted(ING_CUES))})[^\S\n]*[,:]?[^\S\n]*$"
+)
+
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
 # A counted group as a subject: "about 200 protesters", "hundreds of students".
@@ -225,13 +237,22 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if comma < 0:
             break
         start = comma + 1
+    if text[start:start + 1] in ('"', "“"):
+        return None  # the sentence opens with a mark that was never closed: its subject is inside a quote
     m = SUBJECT.search(text, start, min(hi, start + 120))
     if not m:
         return None
     name, at = clean_mention(m.group(1), m.start(1))
     if name in _STOP_LEAD and name.lower() not in PRONOUNS:
-        return None
+        # A capitalised determiner alone ("The" of "The spokesman refused ...") is where a noun phrase starts.
+        m = _NP_RE.match(text, m.start(1), min(hi, start + 120))
+        if not m:
+            return None
+        name, at = m.group(), m.start()
     return Mention(name, at, at + len(name), ":")
+
+
+_NP_RE = re.compile(_NP)
 
 
 _CLAUSE_OPENERS = {

@@ -252,3 +252,19 @@ def test_a_chant_or_a_shout_after_an_ing_verb_belongs_to_the_sentence_subject() 
     assert (q.text, q.speaker) == ("Save the ferry!", "about fifty dockers")
     q = quotes('Ann Lee left the stage shouting "we will be back!"')[0]
     assert q.speaker == "Ann Lee"
+
+
+def test_a_sentence_subject_that_starts_with_the_is_a_noun_phrase() -> None:
+    text = 'The spokesman would not discuss the fares, adding: "We will decide in May."'
+    q = quotes(text)[0]
+    assert text[q.speaker_start : q.speaker_end] == "The spokesman"
+
+
+def test_a_name_right_before_the_ing_verb_is_the_speaker_not_the_subject() -> None:
+    text = 'The new ferry advert shows Ann Lee asking, "Why wait for the bridge?"'
+    assert quotes(text)[0].speaker == "Ann Lee"
+
+
+def test_no_subject_is_guessed_inside_a_quote_whose_mark_was_never_closed() -> None:
+    text = '"The ferry question is simple, and here it is: \u201cShould the ferry run at night?\u201d'
+    assert spoken(text) == []
