@@ -36,6 +36,8 @@ def _introduces(before: str) -> bool:
     tail = before.rstrip()
     if tail.endswith(":") or (tail.endswith(",") and _last_word(tail[:-1]).endswith("ing")):
         return True
+    if tail.endswith(",") and _last_word(tail[:-1]) in _STATEMENT_WORDS:
+        return True  # `Lee issued a statement, "..."`
     if tail.endswith(","):
         # A short clause opened by a speech verb in -ing: `..., telling the crowd, "..."`.
         clause = tail[max(0, tail.rfind(",", 0, len(tail) - 1) + 1, len(tail) - 60):-1].split()
@@ -45,6 +47,12 @@ def _introduces(before: str) -> bool:
 
 
 _ING_CUES = sp.ING_CUES
+# Nouns for what a speaker issues: right before the colon or comma that introduces a quote, they make the
+# sentence's subject its speaker.
+_STATEMENT_WORDS = {
+    "statement", "message", "tweet", "post", "note", "letter", "email", "e-mail", "memo", "remarks", "response",
+    "reply", "comment", "comments", "release", "declaration", "speech", "address",
+}
 
 
 # Words a title may leave in lower case ("Ban on Face Coverings", "Midday with Charlie Sykes").
@@ -147,6 +155,9 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 q_start, q_end = paras[span.para - 1]
                 if text[q_end - 1] == ":":
                     mention = _cue_before(text, max(q_start, q_end - _WINDOW), q_end, named_only=True)
+                    if mention is None and _last_word(text[q_start:q_end - 1]) in _INTRO_WORDS:
+                        # `Lee released the following statement:` / `Lee said in a letter to members:`.
+                        mention = sp.sentence_subject(text, max(q_start, q_end - _WINDOW), q_end)
             if mention is None:
                 mention = _woven(text, lo, span)
             attached = mention is not None
@@ -265,6 +276,7 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
 
 
 # Words before a name and a colon that make the name the listener or the medium, not the speaker.
+_INTRO_WORDS = _STATEMENT_WORDS | _CUE_WORDS | _ING_CUES
 _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {"to", "on", "with", "newspaper", "magazine", "station", "network"}
 
 

@@ -268,3 +268,11 @@ def test_a_name_right_before_the_ing_verb_is_the_speaker_not_the_subject() -> No
 def test_no_subject_is_guessed_inside_a_quote_whose_mark_was_never_closed() -> None:
     text = '"The ferry question is simple, and here it is: \u201cShould the ferry run at night?\u201d'
     assert spoken(text) == []
+
+
+def test_a_statement_introduced_with_a_comma_or_in_the_paragraph_before_is_the_subject_s() -> None:
+    text = 'After the vote, Ann Lee issued a statement, "The ferry stays, and so do its crews."'
+    assert quotes(text)[0].speaker == "Ann Lee"
+    text = 'Late on Friday, Ann Lee released the following statement:\n\n"The ferry stays, and so do its crews."'
+    q = quotes(text)[0]
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ann Lee", "Ann Lee")
