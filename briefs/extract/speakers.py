@@ -263,6 +263,7 @@ _CLAUSE_OPENERS = {
     "Months", "Years", "Today", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "And", "But", "So", "Also", "However", "Indeed", "Finally", "Again", "Addressing",
     "Outside", "Inside", "Across", "Amid", "Among", "Around", "Near", "Behind", "Beyond", "Along", "Through",
+    "Late", "Early", "Shortly", "Soon", "Immediately",
 }
 
 
