@@ -266,12 +266,16 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     before = text[lo:span.open_mark]
     if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
         return None  # the fragment must sit in the sentence, right after a word
-    m = sp.WOVEN.search(before)
+    verb = sp.WOVEN_VERB.search(before, max(0, len(before) - 100))
+    if not verb:
+        return None
+    at = verb.start(1)
+    m = sp.WOVEN_SPEAKER.search(before, max(0, at - 200), at)
     if m:
-        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
-    m = sp.WOVEN_ING.search(before)
-    if m and m.group(1).endswith("ing"):
-        return sp.sentence_subject(text, lo, lo + m.start())
+        return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), verb.group(1))
+    if verb.group(1).endswith("ing") and before[:at].rstrip().endswith(","):
+        # `..., calling the plan "a costly mistake."`: a participle after a comma is the sentence subject's.
+        return sp.sentence_subject(text, lo, lo + at)
     return None
 
 

@@ -145,9 +145,9 @@ _WOVEN_GAP = (
     rf"\b(?:(?!\b(?:that|who|which|because|while|when|whom|whose|as|if)\b)"
     rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?,;:]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))){{0,80}}$"
 )
-WOVEN = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
-# `..., calling the plan "a costly mistake."`: a participle after a comma belongs to the sentence's subject.
-WOVEN_ING = re.compile(rf",[^\S\n]+{_ADV}({_WOVEN_VERB}){_WOVEN_GAP}")
+# First the verb (searched for in the last 100 characters only), then its speaker, which ends right before it.
+WOVEN_VERB = re.compile(rf"\b({_WOVEN_VERB}){_WOVEN_GAP}")
+WOVEN_SPEAKER = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}$")
 
 # Participles that introduce a quote like a cue: `..., adding, "..."` / `marched past, chanting "..."`.
 ING_CUES = {
