@@ -64,6 +64,8 @@ _TITLE_SMALL = {
 # (on CBS's "Face the Nation," Smith said ...).
 _TITLE_LEAD = {
     "on", "told", "tells", "show", "program", "programme", "book", "film", "movie", "song", "album", "series", "titled",
+    "entitled", "headlined", "memoir", "novel", "article", "column", "essay", "op-ed", "documentary", "play",
+    "musical", "poem", "report", "study", "paper", "podcast", "episode",
 }
 _BYLINE = re.compile(r"[^\S\n]*,?[^\S\n]*by[^\S\n]+[A-Z]")
 
@@ -85,10 +87,12 @@ def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -
         return False
     if span.close_mark is not None and _BYLINE.match(text, span.close_mark + 1):
         return False  # a headline with its byline: "Mayor vows audit," by Jo Lee
+    if 8 < words <= 16 and _last_word(before).rstrip(",:") in _TITLE_LEAD and _title_case(text[span.start:span.end]):
+        return False  # a long title after its noun: the book "A Long Way Back: How the Harbor Town Rebuilt Itself"
     if words <= 8 and _title_case(inner):
         lead = before.rstrip()
         last = _last_word(lead)
-        if lead.endswith(("'s", "\u2019s", "s'", "s\u2019")) or last in _TITLE_LEAD:
+        if lead.endswith(("'s", "\u2019s", "s'", "s\u2019")) or last.rstrip(",:") in _TITLE_LEAD:
             return False  # on CBS's "Face the Nation," ...
         # Not attached to a cue, inside the writer's sentence: a title ("stars in "The Long Road," a ...").
         if not attached and (not _ends_sentence_or_clause(inner) or (
@@ -126,7 +130,17 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         before = text[lo:span.open_mark]
         mention: sp.Mention | None = None
         attached = False
-        if span.close_mark is not None:
+        # A lower-case phrase inside the writer's sentence, with no punctuation at either end (this CNN "reporter"
+        # has revealed ...): the words after it continue that sentence and are no cue for it.
+        woven = (
+            span.close_mark is not None
+            and text[span.start].islower()
+            and before[-1:].isspace()
+            and before.rstrip()[-1:].isalnum()
+            and not _ends_sentence_or_clause(text[max(span.start, span.end - 3):span.end])
+            and text[span.close_mark + 1:span.close_mark + 2] not in _PUNCT
+        )
+        if span.close_mark is not None and not woven:
             hi = min(p_end, span.close_mark + 1 + _WINDOW)
             if i + 1 < len(spans) and spans[i + 1].para == span.para:
                 hi = min(hi, spans[i + 1].open_mark)

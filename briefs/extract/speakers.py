@@ -108,7 +108,11 @@ AFTER_CUE_FIRST = re.compile(
     rf"({PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
 )
 # A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
-_BARE_GROUP = r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
+# (not an auxiliary: `the CNN "reporter" has revealed` names no one)
+_BARE_GROUP = (
+    r"(?!(?:has|was|is|does|says|this|thus|always|perhaps|as|us|its|his|yes)\b)"
+    r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
+)
 AFTER_NAME_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
 )

@@ -276,3 +276,17 @@ def test_a_statement_introduced_with_a_comma_or_in_the_paragraph_before_is_the_s
     text = 'Late on Friday, Ann Lee released the following statement:\n\n"The ferry stays, and so do its crews."'
     q = quotes(text)[0]
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("Ann Lee", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She turned the offer down at once, she wrote in her memoir, "Open Water."',
+        'The movie, "Harbor Lights: The Long Night," is based on a book, Ann Lee said.',
+        'He read it in the book "The Ferry Years: How a Small Harbor Town Learned to Live With the Sea."',
+        'It is not the first time this harbor "reporter" has revealed her bias.',
+    ],
+    ids=["memoir-after-comma", "film-in-apposition", "long-book-title", "woven-word-before-a-verb"],
+)
+def test_titles_after_their_noun_and_scare_quotes_before_an_auxiliary_are_not_quotes(text: str) -> None:
+    assert spoken(text) == []
