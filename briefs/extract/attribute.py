@@ -293,9 +293,11 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     return None
 
 
-# Words before a name and a colon that make the name the listener or the medium, not the speaker.
 _INTRO_WORDS = _STATEMENT_WORDS | _CUE_WORDS | _ING_CUES
-_ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {"to", "on", "with", "newspaper", "magazine", "station", "network"}
+# Words before a name and a colon that make the name the listener, the medium or the place, not the speaker.
+_ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {
+    "to", "on", "with", "at", "in", "newspaper", "magazine", "station", "network",
+}
 
 
 def _mid_sentence(text: str, span: Span) -> bool:

@@ -290,3 +290,9 @@ def test_a_statement_introduced_with_a_comma_or_in_the_paragraph_before_is_the_s
 )
 def test_titles_after_their_noun_and_scare_quotes_before_an_auxiliary_are_not_quotes(text: str) -> None:
     assert spoken(text) == []
+
+
+@pytest.mark.parametrize("lead", ["From Ann Lee writing at The Harbor Times:", "Ann Lee spoke in Salem:"])
+def test_a_place_or_outlet_before_the_colon_is_not_the_speaker(lead: str) -> None:
+    text = lead + '\n\n"The ferry will not run this winter, and nobody at the council will say why."'
+    assert [q.speaker for q in quotes(text)] == [None]
