@@ -20,7 +20,7 @@ _PARA_SEP = "\u2029"
 # Bling Fire rewrites control characters to spaces and keeps every other character, so a sentence's
 # first characters (before any whitespace, which it may normalise) locate it in the text.
 _PROBE = 12
-_PROBES = re.compile(rf"\n\s*(\S{{1,{_PROBE}}})")
+_PROBES = re.compile(rf"\n[^\S\n]*(\S{{1,{_PROBE}}})")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -42,10 +42,10 @@ def sentence_starts(text: str) -> list[int]:
     cursor = 0
     # One regex pass pulls every sentence's probe out of Bling Fire's output (a stripped line's first
     # run of non-space characters, at most _PROBE long) instead of strip/slice/split per line in Python.
-    # `\s` and str.split() agree on what whitespace is, and `\n\s*` skipping a blank line lands on the
-    # next line's probe, so this yields exactly one probe per non-blank line. The pattern starts with a
-    # literal newline (one is put before the first line) because `^` in MULTILINE mode is tried at every
-    # character: 4x slower.
+    # `\s` and str.split() agree on what whitespace is, so this yields exactly one probe per non-blank
+    # line. The pattern starts with a literal newline (one is put before the first line) because `^` in
+    # MULTILINE mode is tried at every character: 4x slower. Its leading whitespace must not cross a
+    # newline: `\n\s*` retried from every newline of a long blank stretch was quadratic.
     for probe in _PROBES.findall("\n" + blingfire.text_to_sentences(work)):
         found = find(probe, cursor)
         if found < 0:  # a character Bling Fire rewrote: continue where we are
