@@ -17,6 +17,8 @@ _NAMING = {
     "headlined", "marked", "reads", "read", "sign", "signs", "banner", "caption", "label", "the", "a", "an",
     "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "like",
 }
+# Naming words that a speaker's verb of judgement ends with (called it "...", described it as "...").
+_JUDGING = {"called", "as", "labeled", "labelled", "branded"}
 _CLOSERS = "’'\"”)"
 _PUNCT = ".!?,;:…—-"
 _CUE_WORDS = set(sp.CUES.split("|"))
@@ -78,12 +80,14 @@ def _title_case(inner: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
 
 
-def _is_speech(text: str, span: Span, words: int, before: str, attached: bool) -> bool:
+def _is_speech(text: str, span: Span, words: int, before: str, attached: bool, judged: bool = False) -> bool:
     """Tell a quote from a scare quote, a title or a coined name."""
     if span.continuation or span.continues:
         return True
     inner = text[span.start:span.end] if words < 9 else text[max(span.start, span.end - 40):span.end]
-    if words <= 6 and _last_word(before) in _NAMING:
+    last = _last_word(before)
+    # `what Ann Lee called "a costly mistake."` quotes her; `a group called "Harbor Watch"` names something.
+    if words <= 6 and last in _NAMING and not (judged and last in _JUDGING and text[span.start].islower()):
         return False
     if span.close_mark is not None and _BYLINE.match(text, span.close_mark + 1):
         return False  # a headline with its byline: "Mayor vows audit," by Jo Lee
@@ -129,7 +133,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         lo = max(p_start, span.open_mark - _WINDOW, (prev_close + 1) if prev_close is not None else p_start)
         before = text[lo:span.open_mark]
         mention: sp.Mention | None = None
-        attached = False
+        attached = judged = False
         # A lower-case phrase inside the writer's sentence, with no punctuation at either end (this CNN "reporter"
         # has revealed ...): the words after it continue that sentence and are no cue for it.
         woven = (
@@ -175,8 +179,12 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             if mention is None:
                 mention = _woven(text, lo, span)
             attached = mention is not None
+        if mention is not None and mention.cue.lower() in sp.WOVEN_VERBS:
+            # A named person (not `a box labeled "..."`) judging something in their own words.
+            head = mention.text.split()[-1]
+            judged = head[:1].isupper() or head.lower() in sp.PRONOUNS
         words = len(text[span.start:min(span.end, span.start + 400)].split())
-        if not _is_speech(text, span, words, before, attached):
+        if not _is_speech(text, span, words, before, attached, judged):
             continue
         found.append((span, mention, attached))
 
@@ -375,6 +383,9 @@ def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Men
     words = raw.split()
     # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
     # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
+    if "what" in words[:-1]:
+        words = words[len(words) - words[::-1].index("what"):]  # `shedding what Ann Lee called "..."`
+        raw = " ".join(words)
     inner = [k for k, w in enumerate(words) if k > 0 and w.lower() in _DETERMINERS
              and words[k - 1].lower() not in _PREPOSITIONS]
     if inner and (words[0][:1].islower() or words[0] in {"A", "An"}):

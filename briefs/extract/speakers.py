@@ -142,11 +142,12 @@ _WOVEN_VERBS = [
     }.items()
     for end in ends
 ]
-_WOVEN_VERB = trie_pattern(sorted(set(_WOVEN_VERBS)))
+WOVEN_VERBS = set(_WOVEN_VERBS)
+_WOVEN_VERB = trie_pattern(sorted(WOVEN_VERBS))
 # The verb is in the fragment's own clause, at most 80 characters before it: no other quote, no comma and no
 # subordinate clause between (`slammed Obama for suggesting that voters "cling to guns"` is not hers).
 _WOVEN_GAP = (
-    rf"\b(?:(?!\b(?:that|who|which|because|while|when|whom|whose|as|if)\b)"
+    rf"\b(?:(?!\b(?:that|who|which|because|while|when|whom|whose|if)\b)"
     rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?,;:]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))){{0,80}}$"
 )
 # First the verb (searched for in the last 100 characters only), then its speaker, which ends right before it.

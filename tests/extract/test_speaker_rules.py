@@ -296,3 +296,11 @@ def test_titles_after_their_noun_and_scare_quotes_before_an_auxiliary_are_not_qu
 def test_a_place_or_outlet_before_the_colon_is_not_the_speaker(lead: str) -> None:
     text = lead + '\n\n"The ferry will not run this winter, and nobody at the council will say why."'
     assert [q.speaker for q in quotes(text)] == [None]
+
+
+def test_what_a_named_person_called_something_is_their_quote_but_a_label_is_not() -> None:
+    text = 'The town hoped to shed what Ann Lee called "a ferry problem."'
+    assert [(q.text, q.speaker) for q in spoken(text)] == [("a ferry problem.", "Ann Lee")]
+    text = 'Ann Lee described the delay as "news to me."'
+    assert [q.speaker for q in spoken(text)] == ["Ann Lee"]
+    assert spoken('On the form, in a box labeled "medical problem," a clerk wrote nothing.') == []
