@@ -4,7 +4,7 @@
 
 Anchor: the full analysis must reach 1,000,000 words/s. Indented lines below it time each part alone
 (best of 5, like the headline figures), to show where the time goes. The last lines time adversarial inputs of
-10 MB (quote marks, no spaces, unbalanced quotes, control characters): their time must grow linearly
+10 MB (quote marks, no spaces, unbalanced quotes, control characters, blank lines): their time must grow linearly
 with size, so each is also timed at 1 MB for comparison.
 """
 
@@ -55,6 +55,8 @@ def adversarial(size: int) -> dict[str, str]:
         "unbalanced quotes": ((unit + "\n") * (size // (len(unit) + 1) + 1))[:size],
         "control characters": "".join(chr(rng.choice(CONTROL)) for _ in range(size)),
         "names and cues": ('"Yes," said Dr. Ann Lee Smith Jones Brown. ' * (size // 44 + 1))[:size],
+        # Blank lines and other whitespace only: a pattern retried from every newline goes quadratic here.
+        "blank lines": ("\n \n\n\t\r\n\u2029\n" * (size // 8 + 1))[:size],
     }
 
 
