@@ -35,6 +35,11 @@ def sentence_starts(text: str) -> list[int]:
 
     Callers that only need a few sentences (facts keeps those with a signal) trim just those with
     `sentence_end` instead of paying for every sentence's end.
+
+    Known flaw, kept so facts stay as they were: each probe is searched from just past the previous
+    probe, not past the previous sentence, so a short probe ("A", "He", "Clinton") can land inside the
+    sentence before it, cutting that one short and losing its own start. Bling Fire's own sentence
+    starts differ on 1,672 of 34,594 sentences of PolNeAR dev+train (633 of 924 articles).
     """
     work = text.replace("\n", _PARA_SEP)
     find = work.find
