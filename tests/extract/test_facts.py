@@ -51,3 +51,15 @@ def test_euro_pound_and_yen_amounts_are_money() -> None:
     facts = analyse(text).facts
     assert len(facts) == 3
     assert all("money" in f.signals for f in facts)
+
+
+def test_a_sentence_starting_with_a_word_seen_in_the_one_before_is_still_its_own_sentence() -> None:
+    from briefs.extract.sentences import sentences
+
+    # "He" also stands inside "Helena" in the sentence before: the next sentence must not start there.
+    text = "Voters in Helena backed the $4 million plan by 62 percent. He said so. A vote is a vote."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Voters in Helena backed the $4 million plan by 62 percent.",
+        "He said so.",
+        "A vote is a vote.",
+    ]
