@@ -212,21 +212,28 @@ def _money_signs(text: str) -> list[int]:
     return found
 
 
-def _quoted(spans: list[Span]):
-    """A test for "does [start, end) overlap a quoted passage?": those sentences are quotes, not facts.
+# A sentence is a quote, not a fact, when quoted words make up this share of it. A sentence with a short
+# quoted fragment (a coined name, a title, "at the least") is still the writer's statement of fact.
+_QUOTED_SHARE = 0.4
 
-    Passages sorted by opening mark with a running maximum of their ends answer it with one bisection.
+
+def _quoted(spans: list[Span]):
+    """A test for "is [start, end) mostly quoted?": those sentences are quotes, not facts.
+
+    Quoted passages do not overlap one another, so sorted by opening mark their ends are sorted too: one
+    bisection finds the last passage opening before the sentence ends, and a short walk back adds up the
+    quoted characters inside it.
     """
     ordered = sorted((span.open_mark, span.end) for span in spans)
     opens = [o for o, _ in ordered]
-    reach: list[int] = []
-    furthest = -1
-    for _, end in ordered:
-        furthest = max(furthest, end)
-        reach.append(furthest)
+    ends = [e for _, e in ordered]
 
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect.bisect_left(opens, end)
-        return k > 0 and reach[k - 1] > start
+    def mostly_quoted(start: int, end: int) -> bool:
+        covered = 0
+        k = bisect.bisect_left(opens, end) - 1
+        while k >= 0 and ends[k] > start:
+            covered += min(end, ends[k]) - max(start, opens[k])
+            k -= 1
+        return covered > _QUOTED_SHARE * (end - start)
 
-    return overlaps
+    return mostly_quoted

@@ -63,3 +63,15 @@ def test_a_sentence_starting_with_a_word_seen_in_the_one_before_is_still_its_own
         "He said so.",
         "A vote is a vote.",
     ]
+
+
+def test_a_sentence_with_a_short_quoted_name_is_still_a_fact_but_a_quoted_sentence_is_not() -> None:
+    from briefs.extract import analyse
+
+    text = (
+        "Dubbed \u201cRiverline,\u201d the $2 billion pipeline will carry gas to 40,000 homes by 2028.\n\n"
+        "\u201cWe expect 40,000 homes to be connected by 2028,\u201d said Noor Haddad, the project lead."
+    )
+    facts = [f.text for f in analyse(text).facts]
+    assert any(f.startswith("Dubbed \u201cRiverline,\u201d the $2 billion pipeline") for f in facts)
+    assert not any("We expect" in f for f in facts)
