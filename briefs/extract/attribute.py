@@ -252,7 +252,10 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     last = _last_word(before)
     if bare and (not whole or (last not in _CUE_WORDS and last not in _ING_CUES)):
         return None
-    m = sp.BEFORE.search(before)
+    # BEFORE's cue ends at most 80 characters and a word before the mark: without a cue word there (most
+    # quotes), the costlier search for a speaker ahead of it is skipped.
+    tail_at = len(before.rstrip()) - 100
+    m = sp.BEFORE.search(before) if sp.CUE_WORD.search(before, max(0, tail_at)) else None
     while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
         m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
     if m:
@@ -288,7 +291,9 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     before = text[lo:span.open_mark]
     if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
         return None  # the fragment must sit in the sentence, right after a word
-    verb = sp.WOVEN_VERB.search(before, max(0, len(before) - 100))
+    # The verb comes after the clause's last comma or mark (the gap may hold neither): search from there.
+    start = max(len(before) - 100, *(before.rfind(c, len(before) - 100) + 1 for c in ',;:"“”'))
+    verb = sp.WOVEN_VERB.search(before, max(0, start))
     if not verb:
         return None
     at = verb.start(1)
@@ -317,6 +322,8 @@ def _mid_sentence(text: str, span: Span) -> bool:
 
 
 def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -> sp.Mention | None:
+    if not sp.CUE_WORD.search(text, lo, hi):
+        return None  # no cue word at all: skip the costlier search for a speaker before one
     for m in sp.ANY_NAME_CUE.finditer(text, lo, hi):
         if span.open_mark <= m.start(1) < (span.close_mark or hi) or _inside(spans, m.start(1)):
             continue

@@ -166,6 +166,7 @@ NAME_ING = re.compile(
     rf"(?:^|[^\w'’])({PROPER})[^\S\n]+({trie_pattern(sorted(ING_CUES))})[^\S\n]*[,:]?[^\S\n]*$"
 )
 
+CUE_WORD = re.compile(rf"\b{_CUE}\b")
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
 # A counted group as a subject: "about 200 protesters", "hundreds of students".
