@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
@@ -28,7 +29,14 @@ _MIN_ARTICLE_WORDS = 15
 # `&#1;` and the like: references to characters XML cannot hold. lxml's HTML parser keeps them, and then
 # trafilatura, which builds XML from the tree, drops the whole article. Turned into spaces before parsing,
 # as clean_text does with raw control characters.
-_BAD_CHAR_REF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+# The pattern only admits the numbers that can be bad (0-31, 127, the surrogates, U+FFFE/FFFF, past
+# U+10FFFF, and a few ranges around them that the callback then sorts out): news pages are full of good
+# references like &#8217;, and rewriting every page with a Python call per reference cost more than the
+# rest of Briefs' work on it.
+_BAD_CHAR_REF = re.compile(
+    rb"&#(?:[xX]0*([0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF]|[0-9a-fA-F]{5,8})"
+    rb"(?![0-9a-fA-F])|0*([0-9]|[12][0-9]|3[01]|127|5[5-9][0-9]{3}|6[0-9]{4}|[0-9]{6,10})(?![0-9]));?"
+)
 
 
 def _space_bad_char_ref(match: re.Match[bytes]) -> bytes:
@@ -49,6 +57,26 @@ def _looks_binary(data: bytes) -> bool:
     return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 100
 
 
+def _too_short(text: str) -> bool:
+    # On a home or list page trafilatura may return a menu's few words; no article is that short.
+    # split() stops after _MIN_ARTICLE_WORDS words: counting all of an article's words is wasted work.
+    return len(text.split(None, _MIN_ARTICLE_WORDS)) < _MIN_ARTICLE_WORDS
+
+
+def _parse_and_extract(data: bytes, url: str | None, parse_html: Any, bare_extraction: Any, origin: str) -> Any:
+    try:
+        tree = parse_html(data)
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        raise ImportFailed(f"{origin} is not a readable web page; save the page again as HTML and retry")
+    try:
+        document = bare_extraction(tree, url=url, with_metadata=True)
+    except (ValueError, TypeError):
+        document = None
+    return tree, document
+
+
 def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
     """Import a web page: its article text and the metadata a citation needs."""
     from trafilatura import bare_extraction
@@ -58,21 +86,14 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
         raise ImportFailed(f"{origin} is empty; nothing to import")
     if _looks_binary(data):
         raise ImportFailed(f"{origin} looks like binary data, not a web page; import the original document instead")
-    data_for_parser = _BAD_CHAR_REF.sub(_space_bad_char_ref, data) if b"&#" in data else data
-    try:
-        tree = parse_html(data_for_parser)
-    except (ValueError, TypeError):
-        tree = None
-    if tree is None:
-        raise ImportFailed(f"{origin} is not a readable web page; save the page again as HTML and retry")
-
-    try:
-        document = bare_extraction(tree, url=url, with_metadata=True)
-    except (ValueError, TypeError):
-        document = None
+    tree, document = _parse_and_extract(data, url, parse_html, bare_extraction, origin)
     text = clean_text(document.text or "") if document is not None else ""
-    # On a home or list page trafilatura may return a menu's few words; no article is that short.
-    if len(text.split()) < _MIN_ARTICLE_WORDS:
+    if _too_short(text) and b"&#" in data and _BAD_CHAR_REF.search(data) is not None:
+        # Only when no article came out: looking for the references on every page cost 2% of an import.
+        tree, document = _parse_and_extract(_BAD_CHAR_REF.sub(_space_bad_char_ref, data), url, parse_html,
+                                            bare_extraction, origin)
+        text = clean_text(document.text or "") if document is not None else ""
+    if _too_short(text):
         raise ImportFailed(
             f"{origin} has no article text Briefs can find; save the article's own page (not a list or home page) "
             "or paste its text"
