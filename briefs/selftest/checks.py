@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefs.errors import BriefsError, ImportFailed
 from briefs.selftest.corpus import ERROR, IMPORT, Nasty
@@ -37,13 +39,24 @@ def check_path(path: Path, nasty: Nasty | None = None, *, limits: object | None 
     """Import `path` with `load_source` and check the result against the rules (and `nasty`'s own)."""
     from briefs.sources import load_source
 
-    outcome = Outcome(path.name)
+    return _judge(path.name, str(path), lambda: load_source(str(path), limits=limits), nasty, desk)  # type: ignore[arg-type]
+
+
+def check_bytes(data: bytes, name: str, *, desk: object = None) -> Outcome:
+    """The same for bytes with a file name (the mutation fuzzer's inputs)."""
+    from briefs.sources import load_bytes
+
+    return _judge(name, name, lambda: load_bytes(data, origin=name, name_hint=name), None, desk)
+
+
+def _judge(name: str, shown: str, load: Callable[[], Any], nasty: Nasty | None, desk: object) -> Outcome:
+    outcome = Outcome(name)
     started = time.perf_counter()
     try:
-        source = load_source(str(path), limits=limits)  # type: ignore[arg-type]
+        source = load()
     except ImportFailed as exc:
         outcome.error = str(exc)
-        _check_error(outcome, str(path), nasty)
+        _check_error(outcome, shown, nasty)
     except BriefsError as exc:
         outcome.error = str(exc)
         outcome.problems.append(f"failed with {type(exc).__name__}, not ImportFailed: {exc}")
@@ -52,30 +65,6 @@ def check_path(path: Path, nasty: Nasty | None = None, *, limits: object | None 
     else:
         outcome.imported = True
         _check_source(outcome, source.text, nasty)
-        if desk is not None and not outcome.problems:
-            _check_desk_and_extract(outcome, desk, source)
-    outcome.seconds = time.perf_counter() - started
-    return outcome
-
-
-def check_bytes(data: bytes, name: str, *, desk: object = None) -> Outcome:
-    """The same for bytes with a file name (the mutation fuzzer's inputs)."""
-    from briefs.sources import load_bytes
-
-    outcome = Outcome(name)
-    started = time.perf_counter()
-    try:
-        source = load_bytes(data, origin=name, name_hint=name)
-    except ImportFailed as exc:
-        outcome.error = str(exc)
-        _check_error(outcome, name, None)
-    except BriefsError as exc:
-        outcome.problems.append(f"failed with {type(exc).__name__}, not ImportFailed: {exc}")
-    except Exception as exc:
-        outcome.crash = _last_line(exc)
-    else:
-        outcome.imported = True
-        _check_source(outcome, source.text, None)
         if desk is not None and not outcome.problems:
             _check_desk_and_extract(outcome, desk, source)
     outcome.seconds = time.perf_counter() - started

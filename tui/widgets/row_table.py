@@ -92,31 +92,22 @@ class RowTable(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
     hover_row: reactive[int | None] = reactive(None, repaint=False)
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, table: RowTable, key: str, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+            self.index = index
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved to another row."""
 
-        def __init__(self, table: RowTable, key: str, index: int) -> None:
-            super().__init__()
-            self.table = table
-            self.key = key
-            self.index = index
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter, or a click on the cursor's row: open the row."""
-
-        def __init__(self, table: RowTable, key: str, index: int) -> None:
-            super().__init__()
-            self.table = table
-            self.key = key
-            self.index = index
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
 
     def __init__(
         self, columns: Sequence[Column] = (), *, zebra_stripes: bool = True,
