@@ -301,6 +301,34 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
+_GROUP_LEAD = re.compile(rf"(?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}$")
+_WORD_CHAR = re.compile(r"\w")
+_GAP_CHAR = re.compile(r"[^\S\n]")
+_LEAD_REACH = 200
+
+
+def _group_lead(text: str, head: str) -> str | None:
+    """The capitalised words before the first occurrence of `head` that has any, else None.
+
+    The head is found with str.find, and only the few hundred characters before each occurrence (never
+    reaching back past the previous one) are searched for the words: one regex that started with the
+    words scanned the whole text from every capital letter, ~0.15 ms per head on a news article.
+    """
+    size = len(head)
+    floor = 0
+    pos = text.find(head)
+    while pos >= 0:
+        end = pos + size
+        if pos and _GAP_CHAR.match(text, pos - 1) and not _WORD_CHAR.match(text, end):
+            m = _GROUP_LEAD.search(text, max(floor, pos - _LEAD_REACH), pos)
+            if m:
+                return m.group()
+            floor = end  # the words before a later occurrence cannot reach back over this one
+        pos = text.find(head, end)
+    return None
+
+
 # Each new group head costs one scan of the text; a real article has a handful, hostile text could have
 # thousands, so the scans are capped to keep the pass linear.
 _MAX_GROUP_LOOKUPS = 40
@@ -370,9 +398,9 @@ class Resolver:
             return phrase
         found: str | None = None
         if head.isalpha() and head.islower() and len(head) > 2:
-            match = re.search(rf"((?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}){re.escape(head)}\b", self.text)
-            if match:
-                lead, _ = clean_mention(match.group(1).strip(), 0)
+            lead = _group_lead(self.text, head)
+            if lead:
+                lead, _ = clean_mention(lead.strip(), 0)
                 if lead and lead.split()[0] not in _STOP_LEAD:
                     found = f"{lead} {head}"
         self._groups[head] = found
