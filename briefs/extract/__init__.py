@@ -17,5 +17,5 @@ def analyse(text: str) -> Analysis:
     paras = paragraphs(text)
     spans = find_quotes(text, paras)
     quotes = attribute(text, spans, paras)
-    facts = rank_facts(text, spans)
+    facts = rank_facts(text, spans, paras=paras)
     return Analysis(quotes=quotes, facts=facts)

@@ -11,7 +11,7 @@ import re
 
 from briefs.extract.quotes import Span
 from briefs.extract.results import Fact
-from briefs.extract.sentences import sentence_end, sentence_starts
+from briefs.extract.sentences import paragraphs, sentence_end, sentence_starts
 from briefs.extract.speakers import trie_pattern
 
 _MONTHS = (
@@ -109,13 +109,13 @@ def _by_score_desc(fact: Fact) -> float:
     return -fact.score
 
 
-def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[Fact]:
-    """Sentences outside quotes that carry at least one signal, best first."""
-    starts = sentence_starts(text)
-    if not starts:
-        return []
-    n = len(starts)
-    starts.append(len(text))
+def rank_facts(
+    text: str, spans: list[Span], limit: int | None = None, paras: list[tuple[int, int]] | None = None
+) -> list[Fact]:
+    """Sentences outside quotes that carry at least one signal, best first.
+
+    `paras` are the text's `paragraphs` (computed when not given).
+    """
     # Hits are collected in the order the separate scans used to add them (numbers, currency signs,
     # dates, comparisons, organisations): a sentence's signals tuple breaks weight ties by first insertion.
     numbers: list[tuple[int, str]] = []
@@ -159,7 +159,20 @@ def rank_facts(text: str, spans: list[Span], limit: int | None = None) -> list[F
                     hits.append((word_start, "comparative"))
             elif not (pos and text[pos - 1].isalnum()):
                 hits.append((pos, "comparative"))  # "than", "most"
+    if not hits:
+        return []  # a name alone is not a fact: without another signal no sentence qualifies
     hits += orgs
+
+    # Only paragraphs with a signal other than a name can hold a fact, so only they are split into
+    # sentences (about 60% of a news article's text): the splitter is the costliest step.
+    paras = paragraphs(text) if paras is None else paras
+    para_starts = [start for start, _ in paras]
+    wanted = sorted({bisect.bisect_right(para_starts, pos) - 1 for pos, kind in hits if kind != "organisation"})
+    starts = sentence_starts(text, [paras[k] for k in wanted if k >= 0])
+    if not starts:
+        return []
+    n = len(starts)
+    starts.append(len(text))
 
     # Only sentences with a hit are ever trimmed (most have none), so counts live in a dict keyed by
     # sentence index and each sentence's end is computed the first time a hit lands in it.

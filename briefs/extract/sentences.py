@@ -1,26 +1,40 @@
 """Paragraphs and sentences as str offsets.
 
 Sentence splitting uses Bling Fire (a compiled finite-state splitter). Measured on the 84 PolNeAR dev
-articles, one core (`python bench/extract_bench.py DIR` prints the chosen splitter beside the analysis):
-blingfire.text_to_sentences ~5.4 M words/s; blingfire.text_to_sentences_and_offsets ~1.3 M words/s (it
-rebuilds offsets in Python, too slow to leave room for the rest of the analysis under 1 M words/s);
-calling it once per paragraph ~1.3 M; nltk punkt ~0.5 M; pysbd ~0.04 M. So we call the fast variant once
-per text and recover offsets with one `str.find` per sentence. Bling Fire joins lines, so newlines are
-swapped for U+2029 (PARAGRAPH SEPARATOR, same length), after which it always ends a sentence.
+articles, one core (`python bench/extract_bench.py DIR` prints the splitter beside the analysis): Bling
+Fire ~5 M words/s; nltk punkt ~0.5 M; pysbd ~0.04 M.
+
+We call Bling Fire's C function that also returns each sentence's byte offsets
+(TextToSentencesWithOffsets) through the library's own ctypes handle, not its Python wrapper: the
+wrapper maps offsets back to characters in a Python loop over every byte (~1.3 M words/s, too slow to
+leave room for the rest of the analysis), and the offset-free variant leaves us to find each sentence
+in the text again, which went wrong where a sentence's first word also ended the one before it. Here
+byte offsets become str offsets line by line (ASCII lines by subtraction), so they are exact.
+
+Bling Fire joins lines, so lines are joined with U+2029 (PARAGRAPH SEPARATOR), after which it always
+ends a sentence, and a line splits the same alone as in its text.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
 
 import blingfire
 
 _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 _PARA_SEP = "\u2029"
-# Bling Fire rewrites control characters to spaces and keeps every other character, so a sentence's
-# first characters (before any whitespace, which it may normalise) locate it in the text.
-_PROBE = 12
-_PROBES = re.compile(rf"\n[^\S\n]*(\S{{1,{_PROBE}}})([^\n]*)")
+_SEP_BYTES = len(_PARA_SEP.encode())
+_TITLES = frozenset(
+    b"Mr. Mrs. Ms. Messrs. Mmes. Dr. Drs. Prof. Sen. Sens. Rep. Reps. Gov. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. "
+    b"Maj. Rev. St. Pres. Sec. Amb. Atty. Supt. Insp. Det. Cpl. Pvt. Hon. Fr. Mt. Ft.".split()
+)
+# Bling Fire needs output buffers of twice the input's bytes (its own wrapper's sizing), and two int32
+# arrays as long again for the offsets: 18 bytes per input byte. Lines are split in batches of at most
+# this many bytes, and a longer line in pieces cut at a space (only a pathological paragraph is that long),
+# so a 10 MB input never asks for 180 MB at once.
+_BATCH_BYTES = 1 << 20
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -30,34 +44,100 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _PARAGRAPH.finditer(text)]
 
 
-def sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str, lines: list[tuple[int, int]] | None = None) -> list[int]:
     """Where each sentence starts, ascending; `sentences` runs each to the next start (or its line's end).
+
+    `lines` are ascending (start, end) spans without a newline, such as `paragraphs` gives (the default):
+    only those are split. Facts need only the paragraphs that hold a signal, and Bling Fire is the
+    costliest step of the analysis.
 
     Callers that only need a few sentences (facts keeps those with a signal) trim just those with
     `sentence_end` instead of paying for every sentence's end.
-
-    Each probe is searched from past the previous sentence's last non-space character at the earliest:
-    Bling Fire only normalises whitespace, so a sentence covers at least as many characters in the text
-    as it has non-space characters in Bling Fire's output. Searching from just past the previous probe
-    let a short probe ("A", "He", "Clinton") land inside the sentence before it.
     """
-    work = text.replace("\n", _PARA_SEP)
-    find = work.find
+    lines = paragraphs(text) if lines is None else lines
     starts: list[int] = []
-    cursor = 0
-    # One regex pass pulls every sentence's probe out of Bling Fire's output (a stripped line's first
-    # run of non-space characters, at most _PROBE long) instead of strip/slice/split per line in Python.
-    # `\s` and str.split() agree on what whitespace is, so this yields exactly one probe per non-blank
-    # line. The pattern starts with a literal newline (one is put before the first line) because `^` in
-    # MULTILINE mode is tried at every character: 4x slower. Its leading whitespace must not cross a
-    # newline: `\n\s*` retried from every newline of a long blank stretch was quadratic.
-    for probe, rest in _PROBES.findall("\n" + blingfire.text_to_sentences(work)):
-        found = find(probe, cursor)
-        if found < 0:  # a character Bling Fire rewrote: continue where we are
-            found = cursor
-        starts.append(found)
-        # The rest of the sentence holds at least its non-space characters: the next one starts later.
-        cursor = found + len(probe) + len(rest) - rest.count(" ") - rest.count(_PARA_SEP) - rest.count("\t")
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for start, end in _pieces(text, lines):
+        if batch and size + (end - start) * 4 > _BATCH_BYTES:
+            starts += _split(text, batch)
+            batch, size = [], 0
+        batch.append((start, end))
+        size += (end - start) * 4 + _SEP_BYTES  # at most 4 UTF-8 bytes per character
+    if batch:
+        starts += _split(text, batch)
+    return starts
+
+
+def _pieces(text: str, lines: list[tuple[int, int]]):
+    limit = _BATCH_BYTES // 4
+    for start, end in lines:
+        while end - start > limit:
+            cut = text.rfind(" ", start + limit // 2, start + limit)
+            cut = cut if cut > start else start + limit
+            yield start, cut
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            yield start, end
+
+
+_local = threading.local()
+# Buffers up to this many bytes are kept per thread for the next call: allocating (and zeroing) them was a
+# fifth of the splitter's time on news articles. Larger ones are made afresh and let go.
+_KEEP_ROOM = 1 << 18
+
+
+def _buffers(room: int):
+    if room > _KEEP_ROOM:
+        return create_string_buffer(room), (c_int32 * room)(), (c_int32 * room)()
+    kept = getattr(_local, "buffers", None)
+    if kept is None:
+        kept = _local.buffers = (create_string_buffer(_KEEP_ROOM), (c_int32 * _KEEP_ROOM)(), (c_int32 * _KEEP_ROOM)())
+    return kept
+
+
+def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """Bling Fire on the lines joined by U+2029; sentence starts as str offsets into `text`."""
+    chunks = [text[start:end] for start, end in lines]
+    data = _PARA_SEP.join(chunks).encode("utf-8", "surrogatepass")
+    room = 2 * len(data) + 16
+    out, firsts, lasts = _buffers(room)
+    count = blingfire.blingfire.TextToSentencesWithOffsets(
+        c_char_p(data), c_int(len(data)), byref(out), byref(firsts), byref(lasts), c_int(room)
+    )
+    if count <= 0 or count > room:
+        return []
+    total = out.raw[:count].count(b"\n") + 1
+    firsts_list = firsts[:total]
+    lasts_list = lasts[:total]
+    starts: list[int] = []
+    line = 0
+    line_start = lines[0][0]
+    chunk = chunks[0]
+    ascii_line = chunk.isascii()
+    byte_start = 0
+    byte_end = len(chunk) if ascii_line else len(chunk.encode("utf-8", "surrogatepass"))
+    title = False
+    for first, last in zip(firsts_list, lasts_list, strict=True):
+        while first >= byte_end and line + 1 < len(lines):
+            line += 1
+            line_start = lines[line][0]
+            chunk = chunks[line]
+            ascii_line = chunk.isascii()
+            byte_start = byte_end + _SEP_BYTES
+            byte_end = byte_start + (len(chunk) if ascii_line else len(chunk.encode("utf-8", "surrogatepass")))
+        if first >= byte_end or first < byte_start:
+            continue  # a separator on its own
+        if not title:
+            if ascii_line:
+                starts.append(line_start + first - byte_start)
+            else:
+                starts.append(line_start + len(data[byte_start:first].decode("utf-8", "surrogatepass")))
+        # Bling Fire often ends a sentence after the title that opens the next one ("... the council.\nMr.\n
+        # Lee agreed."): a sentence that is a title alone belongs to the one after it, in the same line.
+        title = last - first < 7 and data[first:last + 1].strip() in _TITLES and last + 1 < byte_end
     return starts
 
 

@@ -75,3 +75,41 @@ def test_a_sentence_with_a_short_quoted_name_is_still_a_fact_but_a_quoted_senten
     facts = [f.text for f in analyse(text).facts]
     assert any(f.startswith("Dubbed \u201cRiverline,\u201d the $2 billion pipeline") for f in facts)
     assert not any("We expect" in f for f in facts)
+
+
+def test_a_title_opening_a_sentence_stays_with_it() -> None:
+    from briefs.extract.sentences import sentences
+
+    # Bling Fire alone ends a sentence after "Mr." here ("... council.\nMr.\nLee agreed ...").
+    text = "The plan was approved on Monday by the council. Mr. Lee agreed to it.\n\nDr. Ines Varga was there."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The plan was approved on Monday by the council.",
+        "Mr. Lee agreed to it.",
+        "Dr. Ines Varga was there.",
+    ]
+
+
+def test_a_paragraph_opening_with_the_word_that_ended_the_last_is_found_where_it_starts() -> None:
+    # The second paragraph's first word also ends the first one: its sentence, and the fact in it, must
+    # start at the paragraph, not at "Okafor." the line before.
+    text = (
+        "A poll of 900 voters in the county found a close race between Lindqvist and Okafor.\n\n"
+        "Okafor received 41 percent, Lindqvist had 39 percent and 20 percent were undecided.\n"
+    )
+    facts = {f.text for f in analyse(text).facts}
+    assert "Okafor received 41 percent, Lindqvist had 39 percent and 20 percent were undecided." in facts
+
+
+def test_sentences_in_non_ascii_lines_have_str_offsets() -> None:
+    from briefs.extract.sentences import sentences
+
+    text = (
+        "Caf\u00e9 \u201cd\u00e9j\u00e0 vu\u201d costs \u20ac5 a cup. The owner, \u00c9lan, said so.\n\n"
+        "  \U0001f600 Emoji line here. Next one!"
+    )
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Caf\u00e9 \u201cd\u00e9j\u00e0 vu\u201d costs \u20ac5 a cup.",
+        "The owner, \u00c9lan, said so.",
+        "\U0001f600 Emoji line here.",
+        "Next one!",
+    ]
