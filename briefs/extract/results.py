@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+# Quote and Fact are named tuples, not frozen dataclasses: just as immutable, and built in a quarter of
+# the time (a frozen dataclass sets each field through object.__setattr__), which counts at ~1,500 per
+# 70,000 words of news.
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quote. `text` is the words inside the marks; `start`/`end` are the offsets of that text.
 
     `speaker` is the resolved display name ("Eugene Kaspersky" for a "he" or a "Kaspersky"), and
@@ -25,8 +29,7 @@ class Quote:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """A sentence outside quotes worth citing; `signals` name why (e.g. "percent", "money", "date")."""
 
     text: str
