@@ -161,13 +161,12 @@ def rank_facts(
                 hits.append((pos, "comparative"))  # "than", "most"
     if not hits:
         return []  # a name alone is not a fact: without another signal no sentence qualifies
-    hits += orgs
 
     # Only paragraphs with a signal other than a name can hold a fact, so only they are split into
     # sentences (about 60% of a news article's text): the splitter is the costliest step.
     paras = paragraphs(text) if paras is None else paras
     para_starts = [start for start, _ in paras]
-    wanted = sorted({bisect.bisect_right(para_starts, pos) - 1 for pos, kind in hits if kind != "organisation"})
+    wanted = sorted({bisect.bisect_right(para_starts, pos) - 1 for pos, _ in hits})
     starts = sentence_starts(text, [paras[k] for k in wanted if k >= 0])
     if not starts:
         return []
@@ -190,13 +189,18 @@ def rank_facts(
             if counts is None:
                 counts = found[k] = {}
             counts[kind] = counts.get(kind, 0) + 1
+    # A name alone is not a fact: organisations only add to sentences that already have a signal (and,
+    # counted last, they come after every other signal of their weight, as before).
+    for pos, kind in orgs:
+        k = bisect.bisect_right(starts, pos, 0, n) - 1
+        counts = found.get(k)
+        if counts is not None and pos < ends[k]:
+            counts[kind] = counts.get(kind, 0) + 1
 
     quoted = _quoted(spans)
     facts = []
     for k in sorted(found):  # reading order, so the stable sort below puts earlier sentences first on ties
         counts = found[k]
-        if len(counts) == 1 and "organisation" in counts:
-            continue  # a name alone is not a fact
         start, end = starts[k], ends[k]
         words = text.count(" ", start, end) + 1
         if words < _MIN_WORDS or quoted(start, end):

@@ -356,9 +356,15 @@ class Resolver:
             if seq in seen:
                 continue  # an article repeats its names: each distinct sequence is worked out once
             seen.add(seq)
-            name, _ = clean_mention(seq, 0)
-            name = strip_titles(name.rstrip("."))
-            words = name.split()
+            words = seq.split()
+            if words[0] in _STOP_LEAD or words[0] in TITLES:
+                name, _ = clean_mention(seq, 0)
+                name = strip_titles(name.rstrip("."))
+                words = name.split()
+            else:
+                # Nothing to drop (most sequences): what the two calls above would give, without them.
+                # (A sequence never ends with a full stop.)
+                name = " ".join(words)
             if len(words) < 2 or words[0] in _STOP_LEAD or len(words) > 4:
                 continue
             last = words[-1]
