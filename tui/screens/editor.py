@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Label,
@@ -25,6 +24,8 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
+
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from briefs.model import Brief, Snippet, Source
@@ -76,7 +77,7 @@ class EditorScreen(Screen[None]):
             with VerticalScroll(id="preview-pane"):
                 yield Markdown("*Rendering the preview…*", id="preview")
         yield Static("", id="editor-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         from briefs.render.spec import TemplateSet

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
+
+from tui.widgets.key_footer import KeyFooter
 
 INTRO = (
     "Remap any key in the config file ([keys] section, id = \"key\"); ctrl+p opens the command palette, "
@@ -21,7 +23,7 @@ class HelpScreen(Screen[None]):
         yield Header()
         yield Static(INTRO, id="help-intro")
         yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Keys"

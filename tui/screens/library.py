@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar
+from textual.widgets import Input, Label, ProgressBar
 
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import Column, RowTable
 from tui.widgets.title_header import TitleHeader
 
@@ -51,7 +52,7 @@ class LibraryScreen(Screen[None]):
         yield RowTable(BRIEF_COLUMNS, id="briefs-table")
         with Horizontal(id="import-status"):
             yield Label("", id="import-label")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._total = 0

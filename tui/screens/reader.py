@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Button, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.reader_text import ReaderText
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class ReaderScreen(Screen[None]):
                 yield Label("Finding suggestions…", id="suggestion-status")
                 yield Label("Picked", id="picked-title")
                 yield OptionList(id="picked")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app: Any = self.app

@@ -1,0 +1,47 @@
+"""The one-line footer: the focused screen's keys, clickable, following remaps and screen changes."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from tui.screens.new_brief import NewBriefScreen
+from tui.widgets.key_footer import KeyFooter
+
+
+def footer_text(app) -> str:
+    return app.screen.query_one(KeyFooter).render().plain
+
+
+async def test_the_footer_shows_the_screens_keys_and_a_click_presses_one(make_app, settle) -> None:
+    app = make_app(keys={"library.new_brief": "ctrl+b"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        line = footer_text(app)
+        assert "Import" in line and "Search" in line
+        assert "^b New brief" in line  # the remapped key, not "n"
+        assert line.rstrip().endswith("^p palette")  # the palette's key sits at the right edge
+        footer = app.screen.query_one(KeyFooter)
+        await pilot.click(KeyFooter, offset=(line.index("New brief"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, NewBriefScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(footer, offset=(len(line.rstrip()) - 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_footer_follows_the_screen_and_fits_80_columns(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # open the sample in the reader
+        await settle(pilot)
+        line = footer_text(app)
+        assert "Accept" in line and "Import" not in line
+        assert len(line) == 80 and line.endswith("^p palette ")
+        # Hints that do not fit are left out whole, never cut in the middle of a word ("Me" of "Metadata").
+        shown = line[: line.index("\u258f")].split()
+        whole = {"esc", "Back", "n", "Next", "a", "Accept", "x", "Reject", "q", "Quote", "f", "Fact", "o", "Note",
+                 "m", "Metadata", "f1", "Help", "^z", "Undo"}
+        assert shown and set(shown) <= whole, shown
