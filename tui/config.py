@@ -14,7 +14,6 @@ A broken file never stops the app: it starts with the defaults and says what was
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def load_config(path: Path | None = None) -> TuiConfig:
     config = TuiConfig()
     if not path.is_file():
         return config
+    import tomllib  # only when there is a file to read: the app's start-up budget is tight
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
