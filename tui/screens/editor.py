@@ -15,7 +15,6 @@ from textual.timer import Timer
 from textual.widgets import (
     Header,
     Input,
-    Label,
     Markdown,
     OptionList,
     Static,
@@ -25,6 +24,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from tui.widgets.field_head import FieldHead
+from tui.widgets.fixed_input import FixedInput
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class EditorScreen(Screen[None]):
         self.sources: dict[int, Source] = {}
         self.rows: list[tuple[str, int | None]] = []  # (section name, snippet id) for each option
         self._preview_timer: Timer | None = None
+        self._preview_wanted = 0  # bumped by every change that needs a new preview
 
     # ------------------------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -117,9 +119,8 @@ class EditorScreen(Screen[None]):
             editor: Any = TextArea(value, id=f"field-{name}", soft_wrap=True, show_line_numbers=False,
                                    tooltip=help_text or None, compact=True, placeholder=help_text)
         else:
-            editor = Input(value, id=f"field-{name}", placeholder=help_text, compact=True, select_on_focus=False)
-        head = Horizontal(Label(label, classes="field-name"), Label(_budget_text(value, budget), classes="budget",
-                                                                    id=f"budget-{name}"), classes="field-head")
+            editor = FixedInput(value, id=f"field-{name}", placeholder=help_text, compact=True, select_on_focus=False)
+        head = FieldHead(label, _budget_text(value, budget), over=_over(value, budget), id=f"budget-{name}")
         block = Vertical(head, editor, classes="field")
         block.budget = budget  # type: ignore[attr-defined]
         return block
@@ -156,10 +157,8 @@ class EditorScreen(Screen[None]):
         if saved is not None:
             self.brief = saved
             self._status("saved")
-        label = self.query_one(f"#budget-{name}", Label)
         budget = self.spec.field(name).words if self.spec and self.spec.field(name) else None
-        label.update(_budget_text(value, budget))
-        label.set_class(budget is not None and len(value.split()) > budget, "over")
+        self.query_one(f"#budget-{name}", FieldHead).set_budget(_budget_text(value, budget), _over(value, budget))
         self.schedule_preview()
 
     def _resolve_conflict(self, clash: Any) -> None:
@@ -368,6 +367,7 @@ class EditorScreen(Screen[None]):
         """Re-render after a quiet spell, so typing never waits for Jinja2 and the Markdown widget."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
+        self._preview_wanted += 1
         wait = getattr(self.app, "config", None).preview_delay if delay is None else delay
         if wait <= 0:
             self._preview_timer = None
@@ -377,10 +377,11 @@ class EditorScreen(Screen[None]):
 
     def _render_preview(self) -> None:
         if self.brief is not None:
-            self._render_brief(self.brief.model_copy(), str(self.app.desk_path), getattr(self.app, "now", None))
+            self._render_brief(self._preview_wanted, self.brief.model_copy(), str(self.app.desk_path),
+                               getattr(self.app, "now", None))
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _render_brief(self, brief: Brief, desk_path: str, now: Any = None) -> None:
+    def _render_brief(self, wanted: int, brief: Brief, desk_path: str, now: Any = None) -> None:
         from briefs.desk import open_desk
 
         try:
@@ -434,7 +435,7 @@ class EditorScreen(Screen[None]):
         words = sum(len(v.split()) for v in self.brief.fields.values())
         budget = f"/{self.spec.word_budget}" if self.spec and self.spec.word_budget else ""
         text = f"{self.brief.ref} · revision {self.brief.revision} · {placed} snippets · {words}{budget} field words"
-        self.query_one("#editor-status", Static).update(text + (f" · {state}" if state else ""))
+        self.query_one("#editor-status", Static).update(text + (f" · {state}" if state else ""), layout=False)
 
     # ----------------------------------------------------------------------------------- actions
     def action_show_tab(self, tab: str) -> None:
@@ -511,6 +512,10 @@ def preview_markdown(body: str) -> str:
     definitions are dropped."""
     body = _NOTE_DEF.sub("", body)
     return _NOTE_REF.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), body).rstrip() + "\n"
+
+
+def _over(value: str, budget: int | None) -> bool:
+    return budget is not None and len(value.split()) > budget
 
 
 def _budget_text(value: str, budget: int | None) -> str:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, ProgressBar
 
+from tui.widgets.fixed_input import FixedInput
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.row_table import Column, RowTable
 from tui.widgets.title_header import TitleHeader
@@ -46,7 +47,7 @@ class LibraryScreen(Screen[None]):
         yield TitleHeader()
         # Two panes rather than tabs: TabbedContent alone costs a third of the start-up budget, and
         # seeing the briefs beside the sources saves a key.
-        yield Input(placeholder="Search the desk… ( / )", id="search", compact=True)
+        yield FixedInput(placeholder="Search the desk… ( / )", id="search", compact=True)
         yield RowTable(SOURCE_COLUMNS, id="sources-table")
         yield Label("Briefs  (b)", id="briefs-title", classes="pane-title")
         yield RowTable(BRIEF_COLUMNS, id="briefs-table")
