@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from briefs.extract import analyse
 
 ARTICLE = (
@@ -113,3 +115,25 @@ def test_sentences_in_non_ascii_lines_have_str_offsets() -> None:
         "\U0001f600 Emoji line here.",
         "Next one!",
     ]
+
+
+def test_a_paragraph_longer_than_a_splitter_batch_is_split_in_pieces_without_losing_text() -> None:
+    from briefs.extract.sentences import sentences
+
+    unit = "The rate rose 5 percent in 2020. "
+    text = unit * 40_000  # 1.3 MB on one line: more than one batch for the splitter
+    found = sentences(text)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(found))
+    assert found[0][0] == 0 and found[-1][1] == len(text.rstrip())
+    whole = sum(1 for a, b in found if text[a:b] == unit.strip())
+    assert whole >= 0.99 * 40_000  # only where a piece was cut does a sentence break early
+
+
+def test_splitting_one_text_does_not_leak_into_the_next() -> None:
+    from briefs.extract.sentences import sentences
+
+    first = "Alpha met Beta. Gamma left at noon.\n\nDelta stayed."
+    second = "One. Two three four five six seven eight nine ten eleven twelve. " * 50
+    before = sentences(first)
+    sentences(second)
+    assert sentences(first) == before
