@@ -117,6 +117,8 @@ class BriefsApp(App[None]):
     def on_unmount(self) -> None:
         if self._desk is not None:
             self._desk.close()
+        # The collector may reach this app's objects again once it is gone (tests run many apps in one process).
+        gc.unfreeze()
 
     # -------------------------------------------------------------------------------------- errors
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
