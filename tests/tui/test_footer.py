@@ -45,3 +45,19 @@ async def test_the_footer_follows_the_screen_and_fits_80_columns(make_app, settl
         whole = {"esc", "Back", "n", "Next", "a", "Accept", "x", "Reject", "q", "Quote", "f", "Fact", "o", "Note",
                  "m", "Metadata", "f1", "Help", "^z", "Undo"}
         assert shown and set(shown) <= whole, shown
+
+
+async def test_the_footer_takes_the_new_theme_s_colours(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+
+        def key_colour() -> object:
+            text = footer.render()
+            return next(span.style for span in text.spans if text.plain[span.start:span.end].strip() == "i").color
+
+        before = key_colour()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert key_colour() != before

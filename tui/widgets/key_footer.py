@@ -73,6 +73,10 @@ class KeyFooter(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None  # a new theme or stylesheet: the hints' colours come from it
+
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self._line = None
