@@ -101,7 +101,7 @@ def _buffers(room: int):
 def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
     """Bling Fire on the lines joined by U+2029; sentence starts as str offsets into `text`."""
     chunks = [text[start:end] for start, end in lines]
-    data = _PARA_SEP.join(chunks).encode("utf-8", "surrogatepass")
+    data = _PARA_SEP.join(chunks).encode("utf-8", "replace")
     room = 2 * len(data) + 16
     out, firsts, lasts = _buffers(room)
     count = blingfire.blingfire.TextToSentencesWithOffsets(
@@ -118,7 +118,7 @@ def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
     chunk = chunks[0]
     ascii_line = chunk.isascii()
     byte_start = 0
-    byte_end = len(chunk) if ascii_line else len(chunk.encode("utf-8", "surrogatepass"))
+    byte_end = len(chunk) if ascii_line else len(chunk.encode("utf-8", "replace"))
     title = False
     for first, last in zip(firsts_list, lasts_list, strict=True):
         while first >= byte_end and line + 1 < len(lines):
@@ -127,14 +127,14 @@ def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
             chunk = chunks[line]
             ascii_line = chunk.isascii()
             byte_start = byte_end + _SEP_BYTES
-            byte_end = byte_start + (len(chunk) if ascii_line else len(chunk.encode("utf-8", "surrogatepass")))
+            byte_end = byte_start + (len(chunk) if ascii_line else len(chunk.encode("utf-8", "replace")))
         if first >= byte_end or first < byte_start:
             continue  # a separator on its own
         if not title:
             if ascii_line:
                 starts.append(line_start + first - byte_start)
             else:
-                starts.append(line_start + len(data[byte_start:first].decode("utf-8", "surrogatepass")))
+                starts.append(line_start + len(data[byte_start:first].decode("utf-8", "replace")))
         # Bling Fire often ends a sentence after the title that opens the next one ("... the council.\nMr.\n
         # Lee agreed."): a sentence that is a title alone belongs to the one after it, in the same line.
         title = last - first < 7 and data[first:last + 1].strip() in _TITLES and last + 1 < byte_end

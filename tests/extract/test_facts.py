@@ -137,3 +137,15 @@ def test_splitting_one_text_does_not_leak_into_the_next() -> None:
     before = sentences(first)
     sentences(second)
     assert sentences(first) == before
+
+
+def test_lone_surrogates_neither_stop_the_splitter_nor_shift_offsets() -> None:
+    from briefs.extract.sentences import sentences
+
+    text = "Prices rose 5 percent \ud800 in the city. Rents were 3 percent \udfff lower than before.\n\nA\ud83d b c."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Prices rose 5 percent \ud800 in the city.",
+        "Rents were 3 percent \udfff lower than before.",
+        "A\ud83d b c.",
+    ]
+    assert len(analyse(text).facts) == 2
