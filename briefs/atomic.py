@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -32,6 +34,20 @@ def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[B
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+    _remove_stale_parts(folder, target.name)
+
+
+# A writer killed mid-write (SIGKILL, power loss) leaves its hidden temporary file behind. The next write
+# of the same file removes those older than this; a younger one may belong to a writer still at work.
+STALE_PART_SECONDS = 3600
+
+
+def _remove_stale_parts(folder: Path, name: str) -> None:
+    cutoff = time.time() - STALE_PART_SECONDS
+    for part in folder.glob(f".{glob.escape(name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if part.is_file() and part.stat().st_mtime < cutoff:
+                part.unlink()
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, mode: int = 0o644) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,24 @@ def test_unknown_template_and_bad_set_are_one_line_errors(desk_path: Path, capsy
     assert "no template called 'nonesuch'" in err and "issue-brief" in err and "Traceback" not in err
     assert main(["--desk", str(desk_path), "new", "issue-brief", "--title", "x", "--set", "nofield=1"]) == 2
     assert "has no field 'nofield'" in capsys.readouterr().err
+
+
+def test_a_killed_writers_leftover_part_file_is_removed_by_the_next_export(tmp_path: Path, desk) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "brief.docx"
+    brief = desk.create_brief(Brief(template="info-memo", title="T"))
+    # What a SIGKILLed export leaves (its hidden temporary file), an hour old; and one a writer may be
+    # filling right now.
+    stale = folder / ".brief.docx.k1llzd0.part"
+    stale.write_bytes(b"half a document")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    fresh = folder / ".brief.docx.w0rking.part"
+    fresh.write_bytes(b"being written")
+    other = folder / ".other.docx.k1llzd0.part"
+    other.write_bytes(b"not ours")
+    os.utime(other, (time.time() - 7200, time.time() - 7200))
+    export_brief(desk, brief, out=out)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".brief.docx.w0rking.part", ".other.docx.k1llzd0.part", "brief.docx",
+    ]
