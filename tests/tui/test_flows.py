@@ -413,3 +413,35 @@ async def test_delete_in_the_text_removes_the_pick_under_the_caret(make_app, set
         with desk_of(app) as desk:
             assert desk.list_snippets() == []
             assert desk.get_source(reader.source_id).text == reader.source.text  # the text never changes
+
+
+async def test_a_slow_older_preview_never_replaces_a_newer_one(make_app, settle, monkeypatch) -> None:
+    import threading
+
+    import briefs.render.export as export
+
+    render = export.render_markdown
+    release = threading.Event()
+
+    def slow_for_the_old_text(desk, brief, **kw):
+        if brief.fields.get("background") == "old":
+            release.wait(5)  # the older render finishes last (a cold Jinja cache, a busy core)
+        return render(desk, brief, **kw)
+
+    monkeypatch.setattr(export, "render_markdown", slow_for_the_old_text)
+    app = make_app(preview_delay=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        with desk_of(app) as desk:
+            brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["quotes"])
+        app.open_brief(brief.id)
+        await settle(pilot)
+        field = app.screen.query_one("#field-background", TextArea)
+        field.text = "old"
+        await pilot.pause(0.2)  # its render is now waiting
+        field.text = "newer text"
+        await pilot.pause(0.5)
+        release.set()
+        await settle(pilot)
+        preview = app.screen.query_one("#preview").source
+        assert "newer text" in preview and "old" not in preview.split()

@@ -393,15 +393,22 @@ class EditorScreen(Screen[None]):
                 findings = _run_checks(desk, brief)
             _, body = split_front_matter(rendered.markdown)
         except Exception as exc:  # shown to the user; the brief on the desk is untouched
-            self.app.call_from_thread(self._preview_failed, exc)
+            self.app.call_from_thread(self._preview_failed, wanted, exc)
             return
-        self.app.call_from_thread(self._preview_ready, preview_markdown(body), rendered.warnings, findings)
+        self.app.call_from_thread(self._preview_ready, wanted, preview_markdown(body), rendered.warnings, findings)
 
-    def _preview_ready(self, body: str, warnings: list[str], findings: list[Any] | None) -> None:
+    def _preview_ready(self, wanted: int, body: str, warnings: list[str], findings: list[Any] | None) -> None:
+        # A render that began before the latest change is stale: a newer one is on its way. (A thread worker
+        # is not stopped by a newer one in its group, so an older render can finish last.) Laying it out
+        # would also hold up the keys being typed: ~40 ms on this screen.
+        if wanted != self._preview_wanted:
+            return
         self.query_one("#preview", Markdown).update(body)
         self._show_checks(warnings, findings)
 
-    def _preview_failed(self, exc: BaseException) -> None:
+    def _preview_failed(self, wanted: int, exc: BaseException) -> None:
+        if wanted != self._preview_wanted:
+            return
         from briefs.errors import BriefsError
 
         message = str(exc) if isinstance(exc, BriefsError) else f"{type(exc).__name__}: {exc}"
