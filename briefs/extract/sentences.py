@@ -101,7 +101,10 @@ def _buffers(room: int):
 def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
     """Bling Fire on the lines joined by U+2029; sentence starts as str offsets into `text`."""
     chunks = [text[start:end] for start, end in lines]
-    data = _PARA_SEP.join(chunks).encode("utf-8", "replace")
+    # Every line follows a separator, the first one too: Bling Fire splits the very start of its input
+    # differently ("J. Smith said" stays whole there, not after a separator), and a line must split the
+    # same whichever batch it falls in.
+    data = (_PARA_SEP + _PARA_SEP.join(chunks)).encode("utf-8", "replace")
     room = 2 * len(data) + 16
     out, firsts, lasts = _buffers(room)
     count = blingfire.blingfire.TextToSentencesWithOffsets(
@@ -113,13 +116,14 @@ def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
     firsts_list = firsts[:total]
     lasts_list = lasts[:total]
     starts: list[int] = []
-    line = 0
-    line_start = lines[0][0]
-    chunk = chunks[0]
-    ascii_line = chunk.isascii()
-    byte_start = 0
-    byte_end = len(chunk) if ascii_line else len(chunk.encode("utf-8", "replace"))
-    title = False
+    line = -1
+    line_start = 0
+    ascii_line = True
+    byte_start = byte_end = 0
+    # Where the last offset was worked out in this line, in bytes and characters: a non-ASCII line is
+    # decoded piece by piece, once, not from its start for every sentence (quadratic on a long line).
+    seen_byte = seen_char = 0
+    joined = False
     for first, last in zip(firsts_list, lasts_list, strict=True):
         while first >= byte_end and line + 1 < len(lines):
             line += 1
@@ -128,17 +132,29 @@ def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
             ascii_line = chunk.isascii()
             byte_start = byte_end + _SEP_BYTES
             byte_end = byte_start + (len(chunk) if ascii_line else len(chunk.encode("utf-8", "replace")))
+            seen_byte, seen_char = byte_start, 0
         if first >= byte_end or first < byte_start:
             continue  # a separator on its own
-        if not title:
+        if not joined:
             if ascii_line:
                 starts.append(line_start + first - byte_start)
             else:
-                starts.append(line_start + len(data[byte_start:first].decode("utf-8", "replace")))
-        # Bling Fire often ends a sentence after the title that opens the next one ("... the council.\nMr.\n
-        # Lee agreed."): a sentence that is a title alone belongs to the one after it, in the same line.
-        title = last - first < 7 and data[first:last + 1].strip() in _TITLES and last + 1 < byte_end
+                seen_char += len(data[seen_byte:first].decode("utf-8", "replace"))
+                seen_byte = first
+                starts.append(line_start + seen_char)
+        # Bling Fire often ends a sentence after a title or an abbreviation that opens the next one ("... the
+        # council.\nMr.\nLee agreed.", "J.\nSmith said"): a sentence that is one short word ending in a
+        # full stop belongs to the one after it, in the same line.
+        joined = last - first < 7 and last + 1 < byte_end and _opens_a_sentence(data[first:last + 1].strip())
     return starts
+
+
+def _opens_a_sentence(word: bytes) -> bool:
+    """A title ("Mr.") or abbreviation ("J.", "Jan.", "Inc.", "U.S.") that Bling Fire left on its own."""
+    return word in _TITLES or (
+        len(word) <= 6 and word.endswith(b".") and b" " not in word and any(c.isalnum() for c in word.decode(
+            "utf-8", "replace"))
+    )
 
 
 def sentence_end(text: str, start: int, stop: int) -> int:

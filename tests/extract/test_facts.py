@@ -149,3 +149,11 @@ def test_lone_surrogates_neither_stop_the_splitter_nor_shift_offsets() -> None:
         "A\ud83d b c.",
     ]
     assert len(analyse(text).facts) == 2
+
+
+def test_a_fact_reads_the_same_whatever_the_paragraph_before_it_holds() -> None:
+    # Facts split only the paragraphs with a signal; a paragraph must split the same whether or not the one
+    # before it was split too, and an initial stays with its name.
+    fact = "J. Smith said sales rose 5 percent, more than last year."
+    for before in ("The minister spoke to reporters outside.", "The minister spoke to 40 reporters outside."):
+        assert fact in {f.text for f in analyse(f"{before}\n\n{fact}\n").facts}
