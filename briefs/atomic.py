@@ -44,7 +44,8 @@ STALE_PART_SECONDS = 3600
 
 def _remove_stale_parts(folder: Path, name: str) -> None:
     cutoff = time.time() - STALE_PART_SECONDS
-    for part in folder.glob(f".{glob.escape(name)}.*.part"):
+    # Only names mkstemp makes for this file: ".NAME." + 8 random characters + ".part".
+    for part in folder.glob(f".{glob.escape(name)}.????????.part"):
         with contextlib.suppress(OSError):
             if part.is_file() and part.stat().st_mtime < cutoff:
                 part.unlink()

@@ -49,6 +49,7 @@ class BriefsApp(App[None]):
         self.config = config if config is not None else load_config()
         self._desk: SqliteDesk | None = None
         self.startup_error: BaseException | None = None
+        self._froze = False  # whether this app froze the garbage collector's view (see _desk_ready)
         self.history: list[Change] = []
         self.redo_stack: list[Change] = []
         if self.config.theme:
@@ -97,8 +98,10 @@ class BriefsApp(App[None]):
         # What is alive now (Textual's widgets and styles, our modules, the desk) lives as long as the app:
         # frozen out of the collector's reach, it is not walked again by every full collection, which
         # otherwise landed on random keystrokes (search as you type: p95 40 ms -> 27 ms per key).
-        gc.collect()
-        gc.freeze()
+        if not self._froze:
+            gc.collect()
+            gc.freeze()
+            self._froze = True
 
     @property
     def desk(self) -> SqliteDesk:
@@ -117,8 +120,11 @@ class BriefsApp(App[None]):
     def on_unmount(self) -> None:
         if self._desk is not None:
             self._desk.close()
-        # The collector may reach this app's objects again once it is gone (tests run many apps in one process).
-        gc.unfreeze()
+        if self._froze:
+            # The collector may reach this app's objects again once it is gone (tests run many apps in one
+            # process).
+            gc.unfreeze()
+            self._froze = False
 
     # -------------------------------------------------------------------------------------- errors
     def notify(self, message: str, *, title: str = "", severity: Any = "information",

@@ -146,15 +146,17 @@ def test_a_killed_writers_leftover_part_file_is_removed_by_the_next_export(tmp_p
     brief = desk.create_brief(Brief(template="info-memo", title="T"))
     # What a SIGKILLed export leaves (its hidden temporary file), an hour old; and one a writer may be
     # filling right now.
-    stale = folder / ".brief.docx.k1llzd0.part"
+    stale = folder / ".brief.docx.k1llzd0x.part"
     stale.write_bytes(b"half a document")
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
-    fresh = folder / ".brief.docx.w0rking.part"
+    fresh = folder / ".brief.docx.w0rking1.part"
     fresh.write_bytes(b"being written")
     other = folder / ".other.docx.k1llzd0.part"
-    other.write_bytes(b"not ours")
-    os.utime(other, (time.time() - 7200, time.time() - 7200))
+    notes = folder / ".brief.docx.my-notes-2024.part"  # a user's own hidden file that merely looks alike
+    for path in (other, notes):
+        path.write_bytes(b"not ours")
+        os.utime(path, (time.time() - 7200, time.time() - 7200))
     export_brief(desk, brief, out=out)
     assert sorted(p.name for p in folder.iterdir()) == [
-        ".brief.docx.w0rking.part", ".other.docx.k1llzd0.part", "brief.docx",
+        ".brief.docx.my-notes-2024.part", ".brief.docx.w0rking1.part", ".other.docx.k1llzd0.part", "brief.docx",
     ]
