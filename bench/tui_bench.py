@@ -96,7 +96,9 @@ class PtyApp:
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
             if select.select([self.fd], [], [], max(0.0, end - time.perf_counter()))[0]:
-                self._read(end + 0.001)
+                # The fd is readable now: give the read its own short deadline (the drain's may have passed
+                # since select returned, which made _read report a timeout).
+                self._read(time.perf_counter() + 0.1)
 
     def close(self) -> None:
         # Only the process this bench started.
