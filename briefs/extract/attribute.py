@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefs.extract import speakers as sp
@@ -360,23 +361,14 @@ def _antecedent(
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
-    import bisect
-
-    k = bisect.bisect_right(_starts(spans), pos) - 1
+    # Spans are in reading order, so their starts ascend: bisect on them directly (no cached copy of the
+    # starts that a later list could be mistaken for).
+    k = bisect.bisect_right(spans, pos, key=_span_start) - 1
     return k >= 0 and spans[k].start <= pos < spans[k].end
 
 
-_starts_cache: dict[int, list[int]] = {}
-
-
-def _starts(spans: list[Span]) -> list[int]:
-    key = id(spans)
-    cached = _starts_cache.get(key)
-    if cached is None or len(cached) != len(spans):
-        cached = [s.start for s in spans]
-        _starts_cache.clear()
-        _starts_cache[key] = cached
-    return cached
+def _span_start(span: Span) -> int:
+    return span.start
 
 
 def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None) -> str:
