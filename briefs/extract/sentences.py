@@ -26,10 +26,6 @@ import blingfire
 _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
 _PARA_SEP = "\u2029"
 _SEP_BYTES = len(_PARA_SEP.encode())
-_TITLES = frozenset(
-    b"Mr. Mrs. Ms. Messrs. Mmes. Dr. Drs. Prof. Sen. Sens. Rep. Reps. Gov. Gen. Lt. Col. Sgt. Capt. Cmdr. Adm. "
-    b"Maj. Rev. St. Pres. Sec. Amb. Atty. Supt. Insp. Det. Cpl. Pvt. Hon. Fr. Mt. Ft.".split()
-)
 # Bling Fire needs output buffers of twice the input's bytes (its own wrapper's sizing), and two int32
 # arrays as long again for the offsets: 18 bytes per input byte. Lines are split in batches of at most
 # this many bytes, and a longer line in pieces cut at a space (only a pathological paragraph is that long),
@@ -143,18 +139,15 @@ def _split(text: str, lines: list[tuple[int, int]]) -> list[int]:
                 seen_byte = first
                 starts.append(line_start + seen_char)
         # Bling Fire often ends a sentence after a title or an abbreviation that opens the next one ("... the
-        # council.\nMr.\nLee agreed.", "J.\nSmith said"): a sentence that is one short word ending in a
-        # full stop belongs to the one after it, in the same line.
+        # council.\nMr.\nLee agreed.", "J.\nSmith said"): a sentence that is one word of at most 7 bytes
+        # ending in a full stop belongs to the one after it, in the same line.
         joined = last - first < 7 and last + 1 < byte_end and _opens_a_sentence(data[first:last + 1].strip())
     return starts
 
 
 def _opens_a_sentence(word: bytes) -> bool:
-    """A title ("Mr.") or abbreviation ("J.", "Jan.", "Inc.", "U.S.") that Bling Fire left on its own."""
-    return word in _TITLES or (
-        len(word) <= 6 and word.endswith(b".") and b" " not in word and any(c.isalnum() for c in word.decode(
-            "utf-8", "replace"))
-    )
+    """A title or abbreviation ("Mr.", "Messrs.", "J.", "Jan.", "U.S.") that Bling Fire left on its own."""
+    return word.endswith(b".") and b" " not in word and bool(word.strip(b"."))
 
 
 def sentence_end(text: str, start: int, stop: int) -> int:
