@@ -33,7 +33,6 @@ class FieldHead(Widget):
     def set_budget(self, budget: str, over: bool) -> None:
         if (budget, over) != (self.budget, self.over):
             self.budget, self.over = budget, over
-            self.set_class(over, "over")
             self.refresh()
 
     def render(self) -> Text:

@@ -15,14 +15,9 @@ from textual.widgets._header import HeaderClock, HeaderClockSpace, HeaderIcon, H
 
 
 class _RepaintedTitle(HeaderTitle):
-    _title: Any = ""
-
-    def update(self, content: Any = "", *args: Any, **kwargs: Any) -> None:
-        self._title = content
-        self.refresh()
-
-    def render(self) -> Any:
-        return self._title
+    def update(self, content: Any = "", *, layout: bool = False) -> None:
+        # Header asks for the default (a layout); the title's box is fixed, so a repaint is enough.
+        super().update(content, layout=False)
 
 
 class TitleHeader(Header):
