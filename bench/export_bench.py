@@ -4,7 +4,7 @@
 
 The brief: a background section (7 paragraphs), 40 bullets, 20 two-sentence quotes, a 16-row table and 30
 footnotes; LibreOffice lays it out on 10 pages (printed when soffice is installed). "Briefs" is
-export_brief() on a desk to bytes, the call `briefs export` makes (context from the desk, sandboxed
+publish() on a desk to bytes, the call `briefs export` makes (context from the desk, sandboxed
 template, Markdown -> .docx); the atomic, fsynced write to disk is printed on its own line. "docxtpl"
 renders the same text from a Word template with Jinja loops (docxtpl cannot make footnotes, so its notes
 are inline text: it does less work).
@@ -30,10 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefs.actions.publish import publish
 from briefs.desk import open_desk
 from briefs.model import Brief, NewSource, Section, Snippet, SnippetKind, SourceKind, SourceMeta
-from briefs.render.export import export_brief
-from briefs.render.spec import TemplateSet
+from briefs.templates import TemplateSet
 
 BODY = """**FOR:** {{ fields.audience }}\\
 **SOURCES CURRENT AS OF:** {{ sources_current_as_of }}
@@ -117,7 +117,7 @@ def setup(folder: Path):
     tdir.mkdir(parents=True)
     (tdir / "template.toml").write_text(TOML, encoding="utf-8")
     (tdir / "body.md.j2").write_text(BODY, encoding="utf-8")
-    return desk, brief, TemplateSet([tdir], use_config=False)
+    return desk, brief, TemplateSet([tdir], shipped=False)
 
 
 def docxtpl_template(path: Path) -> None:
@@ -204,24 +204,24 @@ def main() -> int:
         docxtpl_template(tpl)
         context = docxtpl_context()
         for _ in range(3):  # warm both: imports, compiled templates, the parsed reference document
-            export_brief(desk, brief, out=out, templates=templates)
+            publish(desk, brief, templates, out=out)
             docxtpl_export(tpl, context)
-        # Like for like with docxtpl (which renders to memory): export_brief to bytes. The durable atomic
+        # Like for like with docxtpl (which renders to memory): publish to bytes. The durable atomic
         # write (two fsyncs) is timed on its own. The two exporters alternate, first one then the other, so
         # a burst of load from another process lands on both.
         ours, written, theirs = Timings(), Timings(), Timings()
         for index in range(args.runs):
-            pair = [lambda: ours.run(export_brief, desk, brief, templates=templates),
+            pair = [lambda: ours.run(publish, desk, brief, templates),
                     lambda: theirs.run(docxtpl_export, tpl, context)]
             for call in pair if index % 2 else reversed(pair):
                 call()
-            written.run(export_brief, desk, brief, out=out, templates=templates)
+            written.run(publish, desk, brief, templates, out=out)
         pages = _pages(out)
         (ours_cpu, ours_wall), (theirs_cpu, theirs_wall) = ours.medians(), theirs.medians()
         print(f"benchmark brief: 7 background paragraphs, 40 bullets, 20 quotes, a 16-row table, 30 footnotes; "
               f"{pages} pages in LibreOffice; {args.runs} alternating runs each")
         print(f"{'in process':<30}{'CPU median':>11}{'wall median':>12}{'wall p90':>10}   (ms)")
-        for label, t in (("Briefs export_brief (docx)", ours), ("docxtpl render + save", theirs),
+        for label, t in (("Briefs publish (docx)", ours), ("docxtpl render + save", theirs),
                          ("Briefs + atomic write to disk", written)):
             cpu, wall = t.medians()
             print(f"{label:<30}{cpu:>11.1f}{wall:>12.1f}{_p90(t.wall):>10.1f}")
@@ -233,8 +233,8 @@ def main() -> int:
               + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
         md = folder / "bench.md"
-        export_brief(desk, brief, out=md, fmt="md", templates=templates)
-        desk_path = desk.path
+        publish(desk, brief, templates, out=md, fmt="md")
+        desk_path = desk.location
         desk.close()
         commands = [("briefs export (process)",
                      [sys.executable, "-m", "briefs", "--desk", desk_path, "export", "b1", "--templates",

@@ -133,12 +133,12 @@ def compile_installed() -> None:
 
 
 def cold_start(runs: int, home: Path) -> tuple[list[float], list[float]]:
-    from briefs.desk import open_desk
+    from briefs.actions.desk_setup import open_for_work
 
     compile_installed()
 
     desk = home / "desk.sqlite"
-    open_desk(desk, seed_sample=True).close()
+    open_for_work(desk).close()
     env = {**os.environ, "TERM": "xterm-256color", "BRIEFS_DESK": str(desk), "BRIEFS_CONFIG_DIR": str(home / "cfg")}
     empty_script = home / "empty_app.py"
     empty_script.write_text(EMPTY_APP)
@@ -159,20 +159,20 @@ def cold_start(runs: int, home: Path) -> tuple[list[float], list[float]]:
 
 
 def typing_latency(home: Path, keys: int) -> list[float]:
-    from briefs import collect
-    from briefs.desk import open_desk
-    from briefs.render.spec import TemplateSet
+    from briefs.actions import arrange, briefs, snippets
+    from briefs.actions.desk_setup import open_for_work
+    from briefs.extract import analyse
+    from briefs.templates import TemplateSet
 
     desk_path = home / "typing.sqlite"
-    with open_desk(desk_path, seed_sample=True) as desk:
+    with open_for_work(desk_path) as desk:
         spec = TemplateSet().get("issue-brief")
         source = desk.list_sources()[0]
         full = desk.get_source(source.id)
-        brief = collect.new_brief(desk, template=spec.name, title="Typing", sections=[s.name for s in spec.sections],
-                                  fields={f.name: f.default for f in spec.fields if f.default})
-        for quote in __import__("briefs.extract", fromlist=["analyse"]).analyse(full.text).quotes[:4]:
-            snippet, _ = collect.add_snippet(desk, collect.quote_snippet(source.id, quote))
-            brief, _ = collect.place_snippet(desk, brief, snippet.id, "quotes")
+        brief, _ = briefs.new_brief(desk, spec, title="Typing")
+        for quote in analyse(full.text).quotes[:4]:
+            snippet, _ = snippets.pick(desk, snippets.quote_snippet(source.id, quote))
+            brief, _ = arrange.place_snippet(desk, brief.id, snippet.id, "quotes")
     env = {**os.environ, "TERM": "xterm-256color", "BRIEFS_DESK": str(desk_path),
            "BRIEFS_CONFIG_DIR": str(home / "cfg")}
     app = PtyApp([briefs_command()], env, size=(100, 30))

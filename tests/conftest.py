@@ -5,22 +5,37 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from briefs.clock import FixedClock
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+# Every test runs "as of" this moment, whatever the machine's clock says: the desk, the CLI (through
+# SOURCE_DATE_EPOCH) and the app all take their time from it.
+FIXED_NOW = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(FIXED_NOW)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(FIXED_NOW.timestamp())))
     monkeypatch.setenv("BRIEFS_DESK", str(home / "desk.sqlite"))
     monkeypatch.setenv("BRIEFS_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config-xdg"))
+    monkeypatch.setenv("BRIEFS_CACHE_DIR", str(home / "cache"))
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefs.actions.desk_setup import open_for_work
 from briefs.desk import open_desk
 from briefs.desk.schema import SCHEMA_VERSION
 from briefs.desk.sqlite import fts_query
@@ -44,14 +45,14 @@ def test_a_new_desk_is_a_wal_sqlite_file_readable_by_its_owner_only(desk_path: P
 
 
 def test_a_new_desk_opened_for_a_person_starts_with_the_sample_article(desk_path: Path) -> None:
-    with open_desk(desk_path, seed_sample=True) as desk:
+    with open_for_work(desk_path) as desk:
         sources = desk.list_sources()
     assert len(sources) == 1
     assert sources[0].meta.publication == "The Meridian Ledger"
     # Opening it again does not add the sample a second time, even after the user removed it.
-    with open_desk(desk_path, seed_sample=True) as desk:
+    with open_for_work(desk_path) as desk:
         desk.remove_source(sources[0].id)
-    with open_desk(desk_path, seed_sample=True) as desk:
+    with open_for_work(desk_path) as desk:
         assert desk.list_sources() == []
 
 
@@ -143,12 +144,10 @@ def test_saving_a_brief_raises_its_revision_and_a_stale_save_is_a_conflict(desk_
     with open_desk(desk_path) as desk:
         brief = desk.create_brief(Brief(template="issue-brief", title="Ports", sections=[Section(name="facts")]))
         assert brief.revision == 1
-        mine = brief.model_copy(deep=True)
-        theirs = brief.model_copy(deep=True)
-        mine.fields["bluf"] = "Mine"
+        mine = brief.replace(fields={**brief.fields, "bluf": "Mine"})
+        theirs = brief.replace(fields={**brief.fields, "bluf": "Theirs"})
         saved = desk.save_brief(mine)
         assert saved.revision == 2
-        theirs.fields["bluf"] = "Theirs"
         with pytest.raises(ConflictError) as err:
             desk.save_brief(theirs)
         assert err.value.current_revision == 2
@@ -191,3 +190,43 @@ def test_search_ranks_title_matches_first_and_breaks_ties_newest_first(desk_path
         assert desk.search_sources("tanker")[0].id == in_title.source.id
         assert {s.id for s in desk.search_sources("tanker")} == {in_title.source.id, in_text.source.id}
         assert desk.search_sources("levy")[0].id in {in_title.source.id, other.source.id}
+
+
+def test_a_desk_is_opened_by_path_or_url_and_an_unknown_scheme_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    from briefs.errors import InputError
+
+    monkeypatch.chdir(tmp_path)
+    with open_desk("sqlite:///relative.sqlite") as desk:
+        desk.add_source(make_source())
+    with open_desk(f"sqlite:///{tmp_path}/relative.sqlite".replace("sqlite:///", "sqlite:////", 1)) as desk:
+        assert desk.count_sources() == 1
+    for bad in ("ftp://host/desk", "mysql://me:secret@host/db", "postgresql://me:secret@db.example/briefs"):
+        with pytest.raises(InputError) as err:
+            open_desk(bad)
+        assert "secret" not in str(err.value) and "\n" not in str(err.value)
+        assert not list(tmp_path.glob("*:*"))  # never taken as a file name
+
+
+def test_a_desk_serves_every_thread_with_its_own_connection(desk_path: Path) -> None:
+    import threading
+
+    with open_desk(desk_path) as desk:
+        desk.add_source(make_source())
+        seen: list[int] = []
+
+        def count() -> None:
+            seen.append(desk.count_sources())
+
+        threads = [threading.Thread(target=count) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert seen == [1, 1, 1, 1]
+
+
+def test_the_desk_stamps_changes_with_its_clock(desk_path: Path, clock) -> None:
+    with open_desk(desk_path, clock=clock) as desk:
+        added = desk.add_source(make_source()).source
+        brief = desk.create_brief(Brief(template="issue-brief", title="Ports"))
+    assert added.imported_at == clock.now() == brief.updated_at

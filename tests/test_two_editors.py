@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefs import collect
+from briefs.actions import briefs as collect
+from briefs.actions.desk_setup import open_for_work
 from briefs.desk import open_desk
 from briefs.model import Snippet, SnippetKind
 
@@ -14,15 +15,18 @@ from briefs.model import Snippet, SnippetKind
 @pytest.fixture
 def two_desks(tmp_path: Path):
     path = tmp_path / "desk.sqlite"
-    alice, bob = open_desk(path, seed_sample=True), open_desk(path)
+    alice, bob = open_for_work(path), open_desk(path)
     yield alice, bob
     alice.close()
     bob.close()
 
 
 def _brief(desk):
-    return collect.new_brief(desk, template="issue-brief", title="Water", sections=["takeaways", "quotes"],
-                             fields={"background": "Original background.", "watch": "Original watch."})
+    from briefs.templates import TemplateSet
+
+    brief, _ = collect.new_brief(desk, TemplateSet().get("issue-brief"), title="Water",
+                                 fields={"background": "Original background.", "watch": "Original watch."})
+    return brief
 
 
 def test_edits_to_different_fields_both_land(two_desks) -> None:
@@ -69,6 +73,8 @@ def test_arranging_from_a_stale_view_lands_on_top_of_the_other_edit(two_desks) -
     fact = alice.add_snippet(Snippet(source_id=1, kind=SnippetKind.FACT, start=start, end=end, text=text[start:end]))
     bobs_view = bob.get_brief(brief.id)
     collect.set_field(alice, alice.get_brief(brief.id), "background", "Alice's text.")
-    placed, _ = collect.place_snippet(bob, bobs_view, fact.id, "takeaways")
+    from briefs.actions.arrange import place_snippet
+
+    placed, _ = place_snippet(bob, bobs_view.id, fact.id, "takeaways")
     assert placed.fields["background"] == "Alice's text."
-    assert placed.section("takeaways").snippet_ids == [fact.id]
+    assert placed.section("takeaways").snippet_ids == (fact.id,)

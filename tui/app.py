@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -19,12 +17,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.commands import desk_commands
-from tui.config import TuiConfig, load_config
 from tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from briefs.collect import Change
-    from briefs.desk import SqliteDesk
+    from briefs.actions.history import Change
+    from briefs.clock import Clock
+    from briefs.desk import Desk
+    from briefs.settings import Settings
+    from briefs.templates.discovery import TemplateSet
 
 
 class BriefsApp(App[None]):
@@ -39,31 +39,34 @@ class BriefsApp(App[None]):
         Binding("ctrl+t", "change_theme", "Theme", id="app.theme", show=False),
     ]
 
-    def __init__(
-        self, desk_path: str | Path | None = None, *, config: TuiConfig | None = None, now: datetime | None = None
-    ) -> None:
+    def __init__(self, settings: Settings | None = None, *, clock: Clock | None = None) -> None:
         super().__init__()
-        # Render previews as of a fixed moment (tests and screenshots); None is the real time.
-        self.now = now
-        self.desk_path = str(desk_path) if desk_path is not None else None
-        self.config = config if config is not None else load_config()
-        self._desk: SqliteDesk | None = None
+        if settings is None:
+            from briefs.settings import load_settings
+
+            settings = load_settings()
+        self.settings = settings
+        # The desk's clock: what "today" is in previews and when changes are stamped (tests fix it).
+        self.clock = clock or settings.clock
+        self._desk: Desk | None = None
+        self._templates: TemplateSet | None = None
         self.startup_error: BaseException | None = None
         self._froze = False  # whether this app froze the garbage collector's view (see _desk_ready)
-        self.history: list[Change] = []
-        self.redo_stack: list[Change] = []
-        if self.config.theme:
-            self.theme = self.config.theme if self.config.theme in self.available_themes else self.theme
-        if self.config.keys:
-            self.set_keymap(self.config.keys)
+        from briefs.actions.history import History
+
+        self.history = History()
+        if settings.theme:
+            self.theme = settings.theme if settings.theme in self.available_themes else self.theme
+        if settings.keys:
+            self.set_keymap(settings.keys)
 
     # ------------------------------------------------------------------------------------ start-up
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
-        for problem in self.config.problems:
+        for problem in self.settings.problems:
             self.notify(problem, title="Config", severity="warning")
-        if self.config.theme and self.theme != self.config.theme:
-            self.notify(f"unknown theme {self.config.theme!r}; pick one with ctrl+t", severity="warning")
+        if self.settings.theme and self.theme != self.settings.theme:
+            self.notify(f"unknown theme {self.settings.theme!r}; pick one with ctrl+t", severity="warning")
         # After the first frame: opening the desk imports the models (pydantic) in a thread, whose
         # imports hold the GIL and would hold up the frame. Two refreshes later the frame is written.
         self.call_after_refresh(self.call_after_refresh, self._open_desk_in_worker)
@@ -73,25 +76,25 @@ class BriefsApp(App[None]):
 
     @work(thread=True, exclusive=True, group="desk", exit_on_error=False)
     def _prepare_desk(self) -> None:
-        from briefs.desk import open_desk
+        from briefs.actions.desk_setup import open_for_work
         from briefs.errors import BriefsError
 
         try:
-            # Created and seeded with the sample article on first run, then closed: SQLite connections
-            # belong to the thread that opened them, and the UI thread keeps its own.
-            open_desk(self.desk_path, seed_sample=True).close()
+            # Created and seeded with the sample article on first run. The desk gives each thread its
+            # own connection, so the one opened here serves the UI thread and every worker.
+            desk = open_for_work(self.settings.desk, clock=self.clock)
         except BriefsError as exc:
             # The CLI raises it again after the screen is restored, so it prints like any other error.
             self.startup_error = exc
             self.call_from_thread(self.exit, None, exc.exit_code)
             return
-        self.call_from_thread(self._desk_ready)
+        self.call_from_thread(self._desk_ready, desk)
 
-    def _desk_ready(self) -> None:
-        from briefs.desk import open_desk
-
-        self._desk = open_desk(self.desk_path)
-        self.desk_path = self._desk.path
+    def _desk_ready(self, desk: Desk) -> None:
+        if self._desk is None:
+            self._desk = desk
+        else:
+            desk.close()  # the UI thread needed the desk first and opened it itself
         for screen in self.screen_stack:
             if hasattr(screen, "desk_ready"):
                 screen.desk_ready()
@@ -104,18 +107,26 @@ class BriefsApp(App[None]):
             self._froze = True
 
     @property
-    def desk(self) -> SqliteDesk:
-        """The UI thread's desk connection (workers open their own with `desk_path`)."""
+    def desk(self) -> Desk:
+        """The desk, usable from the UI thread and from workers alike."""
         if self._desk is None:
-            from briefs.desk import open_desk
+            from briefs.actions.desk_setup import open_for_work
 
-            self._desk = open_desk(self.desk_path)
-            self.desk_path = self._desk.path
+            self._desk = open_for_work(self.settings.desk, clock=self.clock)
         return self._desk
 
     @property
     def desk_is_open(self) -> bool:
         return self._desk is not None
+
+    @property
+    def templates(self) -> TemplateSet:
+        """The templates the settings name, scanned once per session."""
+        if self._templates is None:
+            from briefs.templates.discovery import TemplateSet
+
+            self._templates = TemplateSet(self.settings.templates)
+        return self._templates
 
     def on_unmount(self) -> None:
         if self._desk is not None:
@@ -149,35 +160,26 @@ class BriefsApp(App[None]):
 
     # ---------------------------------------------------------------------------------------- undo
     def record(self, change: Change) -> None:
-        from briefs.collect import NoChange
-
-        if isinstance(change, NoChange):
+        if not self.history.record(change):
             self.notify(change.label)
-            return
-        self.history.append(change)
-        self.redo_stack.clear()
 
     def action_undo(self) -> None:
-        if not self.history:
-            self.notify("nothing to undo")
+        change = self.attempt(lambda: self.history.undo(self.desk), title="Undo failed")
+        if change is None:
+            if not self.history.done:
+                self.notify("nothing to undo")
             return
-        change = self.history.pop()
-        redo = self.attempt(lambda: change.undo(self.desk), title="Undo failed")
-        if redo is not None:
-            self.redo_stack.append(redo)
-            self.notify(f"undid: {change.label}")
-            self.refresh_screens()
+        self.notify(f"undid: {change.label}")
+        self.refresh_screens()
 
     def action_redo(self) -> None:
-        if not self.redo_stack:
-            self.notify("nothing to redo")
+        change = self.attempt(lambda: self.history.redo(self.desk), title="Redo failed")
+        if change is None:
+            if not self.history.undone:
+                self.notify("nothing to redo")
             return
-        change = self.redo_stack.pop()
-        again = self.attempt(lambda: change.undo(self.desk), title="Redo failed")
-        if again is not None:
-            self.history.append(again)
-            self.notify(f"redid: {change.label}")
-            self.refresh_screens()
+        self.notify(f"redid: {change.label}")
+        self.refresh_screens()
 
     def refresh_screens(self) -> None:
         """Re-read what every open screen shows from the desk (after an undo, an import, ...)."""

@@ -16,6 +16,7 @@ def check_attribution(ctx: CheckContext, report: Report) -> None:
             "error", "snippet-missing", f"n{sid}",
             f"the brief cites n{sid}, which is no longer on the desk",
             fix=f"remove n{sid} from the brief or pick the passage again",
+            snippet_id=sid,
         ))
     cited: dict[int, list[str]] = {}
     for snippet in ctx.items():
@@ -24,6 +25,7 @@ def check_attribution(ctx: CheckContext, report: Report) -> None:
                 "error", "source-missing", snippet.ref,
                 f"{snippet.ref} cites s{snippet.source_id}, which is not on the desk",
                 fix="import the source again and pick the passage from it",
+                snippet_id=snippet.id,
             ))
             continue
         if snippet.kind == SnippetKind.NOTE:
@@ -35,6 +37,7 @@ def check_attribution(ctx: CheckContext, report: Report) -> None:
                 f"quote {snippet.ref} has no speaker",
                 fix=f"set who said it (the app's snippet panel, or `briefs extract` to see suggestions); "
                 f"quote: “{_short(snippet.display_text)}”",
+                snippet_id=snippet.id,
             ))
     for source_id, refs in sorted(cited.items()):
         source = ctx.sources[source_id]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from briefs.checks.context import CheckContext
+from briefs.checks.readability import reading_level
 from briefs.checks.report import Finding, Report
 from briefs.model import count_words
 
@@ -36,34 +34,30 @@ def check_budgets(ctx: CheckContext, report: Report) -> None:
                          "sections": section_words})
     if spec is None:
         return
-    for name in spec.required_fields:
-        if not (brief.fields.get(name) or "").strip():
-            label = spec.field_labels.get(name, name)
+    for spec_field in spec.fields:
+        name, label, budget = spec_field.name, spec_field.label or spec_field.name, spec_field.words
+        if spec_field.required and not (brief.fields.get(name) or "").strip():
             report.add(Finding("warning", "field-empty", name, f"the required field {label!r} is empty",
                                fix=f"fill it in (`--set {name}=...`, or the app's fields panel)"))
-    for name, budget in spec.field_budgets.items():
         words = field_words.get(name, 0)
-        if words > budget:
-            label = spec.field_labels.get(name, name)
+        if budget is not None and words > budget:
             report.add(Finding("warning", "field-over-budget", name,
                                f"{label} has {words} words; the template allows {budget}",
                                fix=f"cut {words - budget} word{'s' if words - budget > 1 else ''}",
                                detail={"words": words, "budget": budget}))
-    for name, budget in spec.section_budgets.items():
+    for section in spec.sections:
+        name, title = section.name, section.title or section.name
         words = section_words.get(name, 0)
-        if words > budget:
-            title = spec.section_titles.get(name, name)
+        if section.words is not None and words > section.words:
             report.add(Finding("warning", "section-over-budget", name,
-                               f"section {title!r} has {words} words; the template allows {budget}",
+                               f"section {title!r} has {words} words; the template allows {section.words}",
                                fix="shorten its items with … or drop one",
-                               detail={"words": words, "budget": budget}))
-    for name, most in spec.section_max_items.items():
+                               detail={"words": words, "budget": section.words}))
         count = section_items.get(name, 0)
-        if count > most:
-            title = spec.section_titles.get(name, name)
+        if section.max_items is not None and count > section.max_items:
             report.add(Finding("warning", "section-too-many", name,
-                               f"section {title!r} has {count} items; the template allows {most}",
-                               fix=f"drop {count - most}"))
+                               f"section {title!r} has {count} items; the template allows {section.max_items}",
+                               fix=f"drop {count - section.max_items}"))
     if spec.word_budget and total > spec.word_budget:
         report.add(Finding("warning", "brief-over-words", "brief",
                            f"the brief has {total} words; the template allows {spec.word_budget}",
@@ -86,28 +80,6 @@ def brief_prose(ctx: CheckContext) -> str:
             text += "."  # an item is a sentence in the document, whatever its source punctuation
         parts.append(text)
     return "\n".join(parts)
-
-
-@lru_cache(maxsize=1)
-def _textstat() -> Any:
-    # textstat costs ~230 ms to import, so only the checks that report reading level pay for it.
-    from textstat.textstat import textstatistics
-
-    stats = textstatistics()
-    # "en-US" rather than "en": textstat looks English syllables up in NLTK's cmudict, which it tries to
-    # download on first use (no network here, nor on many office machines). Any other English tag takes its
-    # Pyphen hyphenation path, which needs no download and is close enough for advice.
-    stats.set_lang("en-US")
-    return stats
-
-
-def reading_level(text: str) -> dict[str, float]:
-    """Flesch-Kincaid grade and Coleman-Liau index (a letters-based grade that needs no syllables)."""
-    stats = _textstat()
-    return {
-        "flesch_kincaid_grade": round(float(stats.flesch_kincaid_grade(text)), 1),
-        "coleman_liau_index": round(float(stats.coleman_liau_index(text)), 1),
-    }
 
 
 def check_reading_level(ctx: CheckContext, report: Report) -> None:

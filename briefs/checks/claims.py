@@ -93,6 +93,7 @@ def check_claims(ctx: CheckContext, report: Report) -> None:
             f"fact {snippet.ref} states a claim as fact: {source.ref} attributes it (“{phrase}”)",
             fix=f"say who claims it (“According to {_lower_article(who)}, …”) or set {who} as the fact's speaker",
             detail={"cue": phrase, "who": who},
+            snippet_id=snippet.id,
         ))
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefs.checks.spec import CheckSpec
 from briefs.desk.base import Desk
 from briefs.model import Brief, Snippet, Source
+from briefs.templates.spec import TemplateSpec
 
 
 @dataclass
 class CheckContext:
     desk: Desk
     brief: Brief
-    spec: CheckSpec | None
+    spec: TemplateSpec | None
     today: date
     snippets: dict[int, Snippet] = field(default_factory=dict)
     sources: dict[int, Source] = field(default_factory=dict)
@@ -26,7 +26,7 @@ class CheckContext:
         cls,
         desk: Desk,
         brief: Brief,
-        spec: CheckSpec | None,
+        spec: TemplateSpec | None,
         today: date,
         snippets: dict[int, Snippet] | None = None,
         sources: dict[int, Source] | None = None,

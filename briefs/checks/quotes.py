@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from briefs.checks.context import CheckContext
 from briefs.checks.report import UNVERIFIED_CODE, Finding, Report
 from briefs.checks.verbatim import verify_quote
 from briefs.model import SnippetKind
-
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+from briefs.text import unprintable
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -30,12 +27,13 @@ def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False
         if source is None:
             continue  # reported by the attribution check
         text = snippet.display_text
-        if _UNPRINTABLE.search(text):
+        if unprintable(text):
             report.add(Finding(
                 "warning", "text-unprintable", ref,
                 f"{ref} holds control characters or broken Unicode that a Word document cannot carry; "
                 "the export drops or replaces them",
                 fix="select the passage again or edit the wording",
+                snippet_id=snippet.id,
             ))
         verdict = verify_quote(text, source.text, snippet.start, snippet.end)
         if not verdict.ok:
@@ -45,7 +43,8 @@ def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False
                     f"quote {ref} is not what {source.ref} says: {verdict.diff}",
                     fix=f"restore the source's words (closest passage: “{_short(verdict.closest or '')}”) "
                     "or mark changes with … and [brackets]",
-                    detail=verdict.to_json(),
+                    detail={**verdict.to_json(), "source_ref": source.ref},
+                    snippet_id=snippet.id,
                 ))
             else:
                 report.add(Finding(
@@ -53,6 +52,7 @@ def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False
                     f"fact {ref} is worded differently from {source.ref}: {verdict.diff}",
                     fix="make sure it still says what the source says, or use the source's words",
                     detail=verdict.to_json(),
+                    snippet_id=snippet.id,
                 ))
             continue
         if verdict.moved:
@@ -62,6 +62,7 @@ def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False
                 f"({snippet.start}-{snippet.end}); its citation would point to the wrong place",
                 fix="select the passage again",
                 detail=verdict.to_json(),
+                    snippet_id=snippet.id,
             ))
         for bracket, words in verdict.replacements:
             stands = f"“{words}”" if words else "nothing (an insertion)"
@@ -70,4 +71,5 @@ def check_quotes(ctx: CheckContext, report: Report, *, quotes_only: bool = False
                 f"{ref}: {bracket} stands for {stands} in {source.ref}",
                 fix="check the bracket keeps the speaker's meaning",
                 detail={"bracket": bracket, "source": words},
+                snippet_id=snippet.id,
             ))

@@ -23,6 +23,8 @@ class Finding:
     message: str
     fix: str = ""
     detail: dict[str, Any] = field(default_factory=dict, compare=False)
+    snippet_id: int | None = None
+    """The snippet the finding is about, when it is about one (`item` is then its ref)."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -73,10 +75,13 @@ class Report:
     def for_item(self, item: str) -> list[Finding]:
         return [f for f in self.findings if f.item == item]
 
+    def for_snippet(self, snippet_id: int) -> list[Finding]:
+        return [f for f in self.findings if f.snippet_id == snippet_id]
+
     @property
     def unverified(self) -> set[int]:
         """Ids of the quotes whose wording is not what their source said (the export gate's list)."""
-        return {int(f.item[1:]) for f in self.by_code(UNVERIFIED_CODE)}
+        return {f.snippet_id for f in self.by_code(UNVERIFIED_CODE) if f.snippet_id is not None}
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -14,14 +14,15 @@ from types import SimpleNamespace
 
 from briefs.errors import BriefsError
 
-# Command modules, in the order their commands appear in `briefs --help`.
-COMMAND_MODULES = [
-    "briefs.cli.sources_cmd",
-    "briefs.cli.extract_cmd",
-    "briefs.cli.render_cmd",
-    "briefs.cli.check_cmd",
-    "briefs.cli.tui_cmd",
-]
+# Command modules, in the order their commands appear in `briefs --help`, with the commands each adds:
+# a command line names one, and only its module's parsers are built (argparse costs its start-up).
+COMMAND_MODULES = {
+    "briefs.cli.sources_cmd": ("import", "sources", "briefs", "show", "remove"),
+    "briefs.cli.extract_cmd": ("extract",),
+    "briefs.cli.render_cmd": ("templates", "new", "export", "draft"),
+    "briefs.cli.check_cmd": ("check",),
+    "briefs.cli.tui_cmd": ("tui",),
+}
 
 DESCRIPTION = """\
 Briefs turns news articles into short, cited policy briefs as Word documents.
@@ -48,9 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `briefs` alone opens the TUI: building every command's parser would cost its start-up budget.
         args = SimpleNamespace(command=None, desk=None, debug=False)
     else:
-        from briefs.cli.parser import build_parser
+        from briefs.cli.parser import build_parser, command_named
 
-        args = build_parser().parse_args(argv)
+        words = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(command_named(words)).parse_args(words)
     if args.command is None:
         args.func = importlib.import_module("briefs.cli.tui_cmd").run_tui
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefs.cli.common import desk_from, print_json, ref_id
+from briefs.cli.common import desk_from, print_json, ref_id, templates_from
 
 TEMPLATES_HELP = "also look for templates in DIR (repeatable)"
 
@@ -33,12 +33,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from briefs.checks import run_checks
+    from briefs.actions.review import check_brief
 
+    templates = templates_from(args)
     with desk_from(args) as desk:
         extra: dict[str, Any] = {}
         if args.brief.lower().endswith((".yaml", ".yml")):
-            from briefs.render.brief_file import read_brief_file
+            from briefs.actions.brief_file import read_brief_file
 
             brief, snippets, sources = read_brief_file(args.brief, desk)
             extra = {"snippets": snippets, "sources": sources}
@@ -46,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             brief = desk.get_brief(ref_id(args.brief, "brief"))
             label = f"{brief.ref} {brief.title!r}"
-        report = run_checks(desk, brief, templates=args.templates, **extra)
+        report = check_brief(desk, brief, templates, **extra)
     if args.json:
         print_json(report.to_json())
     else:

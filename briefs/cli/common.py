@@ -13,25 +13,55 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from briefs.errors import InputError
 
 if TYPE_CHECKING:
-    # Imported when a command runs, not when the parser is built: `briefs` alone opens the TUI, whose
-    # first frame must not wait for the models (pydantic).
-    from briefs.desk import SqliteDesk
+    # Imported when a command runs, not when the parser is built: `briefs` alone opens the TUI.
+    from briefs.desk.base import Desk
+    from briefs.settings import Settings
+    from briefs.templates.discovery import TemplateSet
 
 T = TypeVar("T")
-_REF = re.compile(r"^\s*([sbnSBN]?)(\d+)\s*$")
+_REF = re.compile(r"^\s*([sbnSBN]?)(\d{1,18})\s*$")
 _PREFIX = {"source": "s", "brief": "b", "snippet": "n"}
 
 
-@contextmanager
-def desk_from(args: argparse.Namespace) -> Iterator[SqliteDesk]:
-    """The desk named by --desk / BRIEFS_DESK; a desk created here receives the sample article."""
-    from briefs.desk import open_desk
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The settings in force for this command (`--desk` and `--templates` over the config file), with
+    any problem in the config file printed once as a warning."""
+    cached = getattr(args, "_settings", None)
+    if cached is not None:
+        return cached
+    from briefs.settings import load_settings
 
-    desk = open_desk(getattr(args, "desk", None), seed_sample=True)
+    settings = load_settings(desk=getattr(args, "desk", None), templates=getattr(args, "templates", None) or ())
+    for problem in settings.problems:
+        warn(problem)
+    args._settings = settings
+    return settings
+
+
+def templates_from(args: argparse.Namespace) -> TemplateSet:
+    """The templates this command sees; folders that cannot be read are reported, not fatal."""
+    from briefs.templates.discovery import TemplateSet
+
+    templates = TemplateSet(settings_from(args).templates)
+    return templates
+
+
+@contextmanager
+def desk_from(args: argparse.Namespace) -> Iterator[Desk]:
+    """The desk named by --desk / BRIEFS_DESK / the config; a desk opened for the first time receives the
+    sample article."""
+    from briefs.actions.desk_setup import open_for_work
+
+    settings = settings_from(args)
+    desk = open_for_work(settings.desk, clock=settings.clock)
     try:
         yield desk
     finally:
         desk.close()
+
+
+def warn(message: str) -> None:
+    print(f"briefs: warning: {message}", file=sys.stderr)
 
 
 def parse_ref(text: str, default: str = "source") -> tuple[str, int]:

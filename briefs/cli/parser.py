@@ -35,13 +35,26 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: list[str]) -> str | None:
+    """The command a command line names (`briefs --desk d export b1` names export), if it names one."""
+    words = iter(argv)
+    for word in words:
+        if word == "--desk":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or, given a known `command`, for the commands of its module only."""
     parser = argparse.ArgumentParser(prog="briefs", description=DESCRIPTION, formatter_class=Formatter)
     parser.add_argument("--version", action="version", version=f"briefs {__version__}")
     parser.add_argument("--desk", metavar="PATH", default=None, help=DESK_HELP)
     parser.add_argument("--debug", action="store_true", default=False, help="show a traceback when something fails")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     common = common_options()
-    for name in COMMAND_MODULES:
+    modules = [m for m, names in COMMAND_MODULES.items() if command in names] or list(COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefs.cli.common import desk_from, parse_ref, print_json, ref_id
+from briefs.cli.common import desk_from, parse_ref, print_json, ref_id, settings_from, templates_from, warn
 from briefs.errors import InputError
+
+if TYPE_CHECKING:
+    from briefs.desk.base import Desk
+    from briefs.model import NewSource, Source
+    from briefs.settings import ImportLimits
 
 ALLOW_HELP = (
     "export even when a quote is not word for word what its source says, with a visible "
@@ -102,13 +108,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 # -------------------------------------------------------------------------------------- templates
 def cmd_templates(args: argparse.Namespace) -> int:
-    from briefs.render.spec import TemplateSet
-
     if args.action == "check":
         if not args.folder:
             raise InputError("give the template folder to check: briefs templates check DIR")
         return _check_template(Path(args.folder), args)
-    templates = TemplateSet(args.templates)
+    templates = templates_from(args)
     rows = [
         {"name": s.name, "title": s.title, "description": s.description, "folder": str(s.folder)}
         for s in templates.all()
@@ -125,30 +129,13 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def _check_template(folder: Path, args: argparse.Namespace) -> int:
-    from briefs.desk import open_desk
-    from briefs.model import Brief
-    from briefs.render.export import render_markdown
-    from briefs.render.spec import TemplateSet, load_spec
+    from briefs.actions.templates import try_template
 
-    spec = load_spec(folder)
-    # A trial render on a scratch desk holding the sample article, with every field set.
-    desk = open_desk(":memory:")
-    try:
-        from briefs.sample import sample_source
-
-        desk.add_source(sample_source())
-        brief = Brief(template=spec.name, title="Template check",
-                      fields={f.name: f.default or f.draft or f.label for f in spec.fields})
-        templates = TemplateSet([folder], use_config=False)
-        rendered = render_markdown(desk, brief, templates=templates)
-    finally:
-        desk.close()
-    result = {"name": spec.name, "folder": str(folder), "ok": True, "fields": len(spec.fields),
-              "sections": len(spec.sections), "words": len(rendered.markdown.split())}
+    result = try_template(folder)
     if args.json:
         print_json(result)
     else:
-        print(f"ok: template {spec.name} ({len(spec.fields)} fields, {len(spec.sections)} sections) renders")
+        print(f"ok: template {result['name']} ({result['fields']} fields, {result['sections']} sections) renders")
     return 0
 
 
@@ -164,18 +151,11 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from briefs.model import Brief
-    from briefs.render.spec import TemplateSet
+    from briefs.actions.briefs import new_brief
 
-    spec = TemplateSet(args.templates).get(args.template)
-    values = parse_sets(args.set)
-    unknown = [n for n in values if spec.field(n) is None]
-    if unknown:
-        known = ", ".join(f.name for f in spec.fields)
-        raise InputError(f"template {spec.name} has no field {unknown[0]!r}; its fields are: {known}")
+    spec = templates_from(args).get(args.template)
     with desk_from(args) as desk:
-        brief = desk.create_brief(Brief(template=spec.name, title=args.title, fields=values,
-                                        marking=args.marking or spec.marking))
+        brief, _ = new_brief(desk, spec, title=args.title, fields=parse_sets(args.set), marking=args.marking)
     print(brief.ref)
     return 0
 
@@ -192,15 +172,14 @@ def _format_for(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from briefs.render.export import export_brief, resolve_out
-    from briefs.render.spec import TemplateSet
+    from briefs.actions.publish import publish, resolve_out
 
     fmt = _format_for(args)
-    templates = TemplateSet(args.templates)
+    templates = templates_from(args)
     with desk_from(args) as desk:
         extra: dict[str, Any] = {}
         if args.brief.lower().endswith((".yaml", ".yml")):
-            from briefs.render.brief_file import read_brief_file
+            from briefs.actions.brief_file import read_brief_file
 
             brief, snippets, sources = read_brief_file(args.brief, desk)
             extra = {"snippets": snippets, "sources": sources}
@@ -208,10 +187,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             brief = desk.get_brief(ref_id(args.brief, "brief"))
         to_stdout = args.out == "-"
         out = None if to_stdout else resolve_out(args.out, brief.title, fmt)
-        result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, marking=args.marking,
-                              templates=templates, allow_unverified=args.allow_unverified, **extra)
+        result = publish(desk, brief, templates, fmt=fmt, out=out, reference=args.reference, marking=args.marking,
+                         allow_unverified=args.allow_unverified, **extra)
     for warning in result.warnings:
-        print(f"briefs: warning: {warning}", file=sys.stderr)
+        warn(warning)
     if to_stdout:
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
@@ -222,35 +201,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------------------------------ draft
 def cmd_draft(args: argparse.Namespace) -> int:
-    from briefs.render.draft import draft_brief
-    from briefs.render.export import export_brief, resolve_out
-    from briefs.render.spec import TemplateSet
+    from briefs.actions.draft import draft_and_publish
+    from briefs.actions.publish import resolve_out
 
-    templates = TemplateSet(args.templates)
-    spec = templates.get(args.template)
+    templates = templates_from(args)
+    templates.get(args.template)  # an unknown template fails before anything is fetched
     values = parse_sets(args.set)
     fmt = _format_for(args)
+    limits = settings_from(args).limits
     with desk_from(args) as desk:
-        sources = [_source_for(desk, target) for target in args.targets]
-        brief = draft_brief(desk, sources, spec, title=args.title, fields=values)
-        if args.marking:
-            brief.marking = args.marking
-            brief = desk.save_brief(brief)
-        out = resolve_out(args.out, brief.title, fmt)
-        result = export_brief(desk, brief, fmt=fmt, out=out, reference=args.reference, templates=templates,
-                              allow_unverified=args.allow_unverified)
-    for warning in result.warnings + _citation_gaps(sources):
-        print(f"briefs: warning: {warning}", file=sys.stderr)
+        targets = [_load(desk, target, limits) for target in args.targets]
+        drafted = draft_and_publish(
+            desk, targets, templates, args.template, title=args.title, fields=values, marking=args.marking,
+            fmt=fmt, out_for=lambda title: resolve_out(args.out, title, fmt), reference=args.reference,
+            allow_unverified=args.allow_unverified,
+        )
+    for warning in [*drafted.published.warnings, *_citation_gaps(drafted.sources)]:
+        warn(warning)
     if args.json:
-        print_json({"brief": brief.ref, "file": str(result.path), "format": fmt,
-                    "sources": [s.ref for s in sources]})
+        print_json({"brief": drafted.brief.ref, "file": str(drafted.published.path), "format": fmt,
+                    "sources": [s.ref for s in drafted.sources]})
     else:
-        print(brief.ref)
-        print(f"wrote {result.path}")
+        print(drafted.brief.ref)
+        print(f"wrote {drafted.published.path}")
     return 0
 
 
-def _citation_gaps(sources: list[Any]) -> list[str]:
+def _citation_gaps(sources: Sequence[Source]) -> list[str]:
     """What a drafted brief's citations lack: a plain-text file brings no outlet or date of its own."""
     gaps = []
     for source in sources:
@@ -264,8 +241,8 @@ def _citation_gaps(sources: list[Any]) -> list[str]:
     return gaps
 
 
-def _source_for(desk: Any, target: str) -> Any:
-    """A source on the desk for a PATH, URL or ID (s3), importing it when needed."""
+def _load(desk: Desk, target: str, limits: ImportLimits) -> Source | NewSource:
+    """A source on the desk for an ID (s3), else the PATH or URL loaded (not yet on the desk)."""
     from briefs.sources import is_url, load_source
 
     if not is_url(target) and not Path(target).exists():
@@ -275,5 +252,4 @@ def _source_for(desk: Any, target: str) -> Any:
             kind, number = "", 0
         if kind == "source":
             return desk.get_source(number)
-    added = desk.add_source(load_source(target))
-    return desk.get_source(added.source.id)
+    return load_source(target, limits=limits)

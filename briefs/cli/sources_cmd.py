@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from briefs.cli.common import desk_from, parse_ref, print_json, progress, shorten
+from briefs.cli.common import desk_from, parse_ref, print_json, progress, settings_from, shorten
 from briefs.errors import BriefsError, InputError
 
 if TYPE_CHECKING:
@@ -92,27 +92,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 # ------------------------------------------------------------------------------------------ import
 def cmd_import(args: argparse.Namespace) -> int:
-    from briefs.sources import load_source
+    from briefs.actions.sources import citation_overrides, import_source
+    from briefs.citation import import_line
 
     if args.url and len(args.targets) > 1:
         raise InputError("--url names one page's address; give it with a single PATH")
-    overrides = _meta_overrides(args)
+    overrides = citation_overrides({"title": args.title, "author": args.author, "publication": args.outlet,
+                                    "published": args.date})
+    limits = settings_from(args).limits
     results: list[dict[str, Any]] = []
     failed = 0
     with desk_from(args) as desk:
         for target in progress(args.targets, len(args.targets), "Importing"):
             try:
-                new = load_source(target, url=args.url)
-                if overrides:
-                    new.meta = new.meta.model_validate({**new.meta.model_dump(), **overrides})
-                added = desk.add_source(new)
-                status = "imported" if added.created else ("restored" if added.restored else "exists")
-                if status == "exists" and overrides:
-                    # The text is already on the desk: the details given now correct its citation.
-                    meta = added.source.meta.model_validate({**added.source.meta.model_dump(), **overrides})
-                    if meta != added.source.meta:
-                        added.source = desk.update_source_meta(added.source.id, meta)
-                        status = "updated"
+                done = import_source(desk, target, url=args.url, overrides=overrides, limits=limits)
             except BriefsError as exc:
                 if args.debug:
                     raise
@@ -120,45 +113,20 @@ def cmd_import(args: argparse.Namespace) -> int:
                 results.append({"target": target, "status": "failed", "error": str(exc)})
                 print(f"briefs: {exc}", file=sys.stderr)
                 continue
-            results.append({"target": target, "status": status, **source_json(added.source)})
+            results.append({"target": target, "status": done.status, **source_json(done.source)})
             if not args.json:
-                print(_import_line(status, added.source))
+                print(f"{_IMPORT_WORDS[done.status]} {done.source.ref}: {import_line(done.source)}")
     if args.json:
         print_json(results)
     return 2 if failed else 0
 
 
-def _meta_overrides(args: argparse.Namespace) -> dict[str, str]:
-    pairs = {"title": args.title, "author": args.author, "publication": args.outlet, "published": args.date}
-    values = {k: v for k, v in pairs.items() if v}
-    if values:
-        from pydantic import ValidationError
-
-        from briefs.model import SourceMeta
-
-        try:
-            SourceMeta(**values)
-        except ValidationError as exc:
-            raise InputError(f"--date {args.date}: {exc.errors()[0]['msg']}") from None
-    return values
-
-
-def _import_line(status: str, source: Source) -> str:
-    what = {
-        "imported": "imported",
-        "exists": "already on the desk as",
-        "restored": "restored (it had been removed) as",
-        "updated": "already on the desk; citation details updated for",
-    }[status]
-    return f"{what} {source.ref}: {_cite_line(source)}"
-
-
-def _cite_line(source: Source) -> str:
-    meta = source.meta
-    parts = [meta.publication, meta.author, meta.published]
-    extra = ", ".join(p for p in parts if p)
-    title = shorten(source.display_title, 70)
-    return f"{title} ({extra}; {source.words} words)" if extra else f"{title} ({source.words} words)"
+_IMPORT_WORDS = {
+    "imported": "imported",
+    "exists": "already on the desk as",
+    "restored": "restored (it had been removed) as",
+    "updated": "already on the desk; citation details updated for",
+}
 
 
 # ----------------------------------------------------------------------------------------- sources
@@ -246,7 +214,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         elif kind == "snippet":
             snippet = desk.get_snippet(number)
             if args.json:
-                print_json(snippet.model_dump(mode="json") | {"id": snippet.ref, "source": f"s{snippet.source_id}"})
+                print_json(snippet.to_json() | {"id": snippet.ref, "source": f"s{snippet.source_id}"})
             else:
                 who = f" ({snippet.speaker})" if snippet.speaker else ""
                 print(f"{snippet.ref} {snippet.kind.value} from s{snippet.source_id} "
@@ -259,12 +227,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
     brief = desk.get_brief(number)
     if getattr(args, "yaml", False):
-        from briefs.render.brief_file import brief_to_yaml
+        from briefs.actions.brief_file import brief_to_yaml
 
         sys.stdout.write(brief_to_yaml(desk, brief))
         return 0
     if args.json:
-        print_json(brief.model_dump(mode="json") | {"id": brief.ref})
+        print_json(brief.to_json() | {"id": brief.ref})
         return 0
     print(f"{brief.ref}  {brief.title}")
     print(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}")
@@ -316,13 +284,23 @@ def cmd_remove(args: argparse.Namespace) -> int:
     kind, number = parse_ref(args.id)
     with desk_from(args) as desk:
         if kind == "source":
-            source = desk.remove_source(number)
+            from briefs.actions.sources import remove_source
+
+            remove_source(desk, number)
+            source = desk.get_source(number, with_text=False)
             print(f"removed {source.ref}: {shorten(source.display_title, 70)} "
                   "(its snapshot is kept for briefs that cite it; import it again to restore it)")
         elif kind == "snippet":
-            snippet = desk.remove_snippet(number)
-            print(f"removed {snippet.ref}: {shorten(snippet.display_text, 70)}")
+            from briefs.actions.snippets import remove_snippet
+
+            snippet = desk.get_snippet(number)
+            briefs = [b.ref for b in desk.list_briefs() if number in b.snippet_ids()]
+            remove_snippet(desk, number)
+            taken = f" (taken out of {', '.join(briefs)})" if briefs else ""
+            print(f"removed {snippet.ref}: {shorten(snippet.display_text, 70)}{taken}")
         else:
+            from briefs.actions.briefs import remove_brief
+
             brief = desk.get_brief(number)
             if not args.yes:
                 if not sys.stdin.isatty():
@@ -331,6 +309,6 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 if answer.strip().lower() not in {"y", "yes"}:
                     print("kept")
                     return 1
-            desk.remove_brief(number)
+            remove_brief(desk, number)
             print(f"deleted {brief.ref}: {brief.title}")
     return 0

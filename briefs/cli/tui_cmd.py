@@ -14,16 +14,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    from briefs.paths import default_desk_path
+    from briefs.settings import load_settings
 
-    desk = getattr(args, "desk", None) or default_desk_path()
+    settings = load_settings(desk=getattr(args, "desk", None))
     # The desk is opened (and seeded with the sample on first run) by the app after its first frame, so
     # start-up does not wait for the models and SQLite; a desk that cannot be opened ends the app with
     # the same one-line message and exit code as any other command.
     # The one door from the core to the UI: a lazy import, declared in the import-linter contract.
     from tui.app import BriefsApp
 
-    app = BriefsApp(desk_path=str(desk))
+    app = BriefsApp(settings)
     app.run()
     if app.startup_error is not None:
         raise app.startup_error

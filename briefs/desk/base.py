@@ -1,14 +1,18 @@
 """The desk's one narrow interface.
 
-Everything above the desk (CLI, TUI, render, checks) talks to this Protocol and never to SQL, so a
-second backend (PostgreSQL for a team sharing one library) only has to implement these methods.
+Everything above the desk (actions, render, checks, the shells) talks to this Protocol and never to SQL
+or to a storage engine: a desk is opened by URL (`open_desk`), is safe to use from any thread (each
+thread gets its own connection), stamps what it stores with its injected clock, and groups changes
+with `transaction()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Protocol
 
+from briefs.clock import Clock
 from briefs.model import Brief, NewSource, Snippet, Source, SourceMeta
 
 
@@ -24,7 +28,17 @@ class AddResult:
 
 
 class Desk(Protocol):
-    path: str
+    location: str
+    """The desk as a user would name it in a message (a path or a URL without its password)."""
+    clock: Clock
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All the desk changes made inside happen together or not at all; transactions nest."""
+        ...
+
+    # desk properties ---------------------------------------------------------------------------
+    def get_property(self, key: str) -> str | None: ...
+    def set_property(self, key: str, value: str) -> None: ...
 
     # sources -----------------------------------------------------------------------------------
     def add_source(self, new: NewSource) -> AddResult: ...
@@ -32,7 +46,7 @@ class Desk(Protocol):
     def get_sources(self, source_ids: Iterable[int]) -> dict[int, Source]: ...
     def list_sources(self, *, limit: int | None = None, include_removed: bool = False) -> list[Source]: ...
     def search_sources(self, query: str, *, limit: int = 200) -> list[Source]: ...
-    def count_sources(self) -> int: ...
+    def count_sources(self, *, include_removed: bool = False) -> int: ...
     def source_original(self, source_id: int) -> tuple[str, bytes]: ...
     def update_source_meta(self, source_id: int, meta: SourceMeta) -> Source: ...
     def remove_source(self, source_id: int) -> Source: ...
@@ -54,4 +68,10 @@ class Desk(Protocol):
     def save_brief(self, brief: Brief) -> Brief: ...
     def remove_brief(self, brief_id: int) -> Brief: ...
 
+    def integrity_problems(self) -> list[str]:
+        """What a full check of the stored desk finds wrong (nothing, on a healthy desk)."""
+        ...
+
     def close(self) -> None: ...
+    def __enter__(self) -> Desk: ...
+    def __exit__(self, *exc: object) -> None: ...

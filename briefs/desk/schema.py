@@ -82,6 +82,15 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 2: desk properties (what a desk knows about itself: whether it was offered the sample article).
+    """
+    CREATE TABLE desk_properties (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    -- A desk that already held sources was set up before this table existed: it has had its sample.
+    INSERT INTO desk_properties (key, value) SELECT 'sample_offered', '1' WHERE EXISTS (SELECT 1 FROM sources);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

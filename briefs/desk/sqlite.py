@@ -13,10 +13,12 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from briefs.clock import SYSTEM_CLOCK, Clock
 from briefs.desk.base import AddResult
 from briefs.desk.schema import MIGRATIONS, SCHEMA_VERSION
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
@@ -29,7 +31,6 @@ from briefs.model import (
     Source,
     SourceKind,
     SourceMeta,
-    utcnow,
 )
 
 _SOURCE_COLUMNS = (
@@ -42,80 +43,139 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 RANK_WINDOW = 1000
 
 
-def _iso(value: datetime) -> str:
-    return value.isoformat()
-
-
 class SqliteDesk:
-    """A desk in one SQLite file. Not shared between threads: open one per thread."""
+    """A desk in one SQLite file. Safe to share between threads: each thread gets its own connection."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = str(path)
-        self.created = False
-        target = Path(self.path)
-        if self.path != ":memory:":
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if not target.exists():
-                    # Created readable by its owner only: a desk holds unpublished drafts.
-                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-                    self.created = True
-            except FileExistsError:
-                pass
-            except OSError as exc:
-                raise DeskError(
-                    f"cannot create the desk at {self.path}: {exc.strerror}; choose another with --desk"
-                ) from exc
-            if target.is_dir():
-                raise DeskError(f"the desk path {self.path} is a folder; give a file path with --desk")
+    def __init__(self, path: str, *, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.location = path
+        self.clock = clock
+        self._local = threading.local()
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        if path == ":memory:":
+            # A named in-memory database every thread's connection shares, alive while the desk is.
+            self._target, self._uri = f"file:briefs-scratch-{id(self)}?mode=memory&cache=shared", True
+        else:
+            self._target, self._uri = path, False
+            self._create_file(Path(path))
+        self._db  # noqa: B018 -- open (and migrate) now, so a bad desk fails here, not on first use
+
+    def _create_file(self, target: Path) -> None:
         try:
-            self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal" and self.path != ":memory:":
-                raise DeskError(f"the desk {self.path} cannot use write-ahead logging; is the folder read-only?")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                # Created readable by its owner only: a desk holds unpublished drafts.
+                os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
             raise DeskError(
-                f"{self.path} is not a Briefs desk or is damaged ({exc}); "
-                "point --desk at another file or restore a backup"
+                f"cannot create the desk at {self.location}: {exc.strerror}; choose another with --desk"
             ) from exc
+        if target.is_dir():
+            raise DeskError(f"the desk path {self.location} is a folder; give a file path with --desk")
 
     # ---------------------------------------------------------------------------------- plumbing
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    @property
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._connect()
+            self._local.db = db
+            self._local.depth = 0
+        return db
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._closed:
+            raise DeskError(f"the desk {self.location} was closed; open it again")
+        try:
+            db = sqlite3.connect(self._target, timeout=10.0, isolation_level=None, uri=self._uri,
+                                 check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from exc
+        with self._lock:
+            # Connections of threads that have ended (finished workers) are closed here, not leaked.
+            alive = []
+            for thread, conn in self._connections:
+                if thread.is_alive():
+                    alive.append((thread, conn))
+                else:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+            alive.append((threading.current_thread(), db))
+            self._connections = alive
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 10000")
+            if not self._uri:
+                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise DeskError(
+                        f"the desk {self.location} cannot use write-ahead logging; is the folder read-only?"
+                    )
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._local.db, self._local.depth = db, 0
+            self._migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from exc
+        return db
+
+    def _damaged(self, exc: BaseException) -> DeskError:
+        return DeskError(
+            f"{self.location} is not a Briefs desk or is damaged ({exc}); "
+            "point --desk at another file or restore a backup"
+        )
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise DeskError(
-                f"the desk {self.path} was written by a newer Briefs (schema {version}); upgrade Briefs"
+                f"the desk {self.location} was written by a newer Briefs (schema {version}); upgrade Briefs"
             )
         if version == SCHEMA_VERSION:
             return
-        with self._tx():
+        with self.transaction():
             # Re-read inside the write lock: another process may have migrated meanwhile.
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, SCHEMA_VERSION):
                 for statement in _split_sql(MIGRATIONS[number]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
 
     @contextlib.contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        # BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of one failing
-        # half-way through with SQLITE_BUSY.
-        self._db.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[None]:
+        """All or nothing. The outermost takes the write lock up front (BEGIN IMMEDIATE), so two writers
+        queue instead of one failing half-way with SQLITE_BUSY; inner ones are savepoints."""
+        db = self._db
+        depth = self._local.depth
+        db.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        self._local.depth = depth + 1
         try:
-            yield self._db
+            yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._local.depth = depth
+            if depth == 0:
+                db.execute("ROLLBACK")
+            else:
+                db.execute(f"ROLLBACK TO sp{depth}")
+                db.execute(f"RELEASE sp{depth}")
             raise
         else:
-            self._db.execute("COMMIT")
+            self._local.depth = depth
+            db.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+
+    def _now(self) -> str:
+        return self.clock.now().isoformat()
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self._db.close()
+        with self._lock:
+            self._closed = True
+            for _, conn in self._connections:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._connections = []
+        self._local = threading.local()
 
     def __enter__(self) -> SqliteDesk:
         return self
@@ -123,10 +183,34 @@ class SqliteDesk:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def integrity_problems(self) -> list[str]:
+        """What a full check of the file finds wrong: the database itself, then the search index."""
+        db = self._db
+        problems = [row[0] for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        try:  # the full-text index must agree with the table it indexes
+            db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"the full-text index is damaged ({exc})")
+        return problems
+
+    # ---------------------------------------------------------------------------- desk properties
+    def get_property(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM desk_properties WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_property(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO desk_properties (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     # ----------------------------------------------------------------------------------- sources
     def add_source(self, new: NewSource) -> AddResult:
         sha = new.sha256
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             row = db.execute("SELECT id, removed_at FROM sources WHERE sha256 = ?", (sha,)).fetchone()
             if row is not None:
                 restored = row[1] is not None
@@ -150,7 +234,7 @@ class SqliteDesk:
                     meta.language,
                     new.words,
                     new.text,
-                    _iso(utcnow()),
+                    self._now(),
                 ),
             )
             source_id = cursor.lastrowid
@@ -164,7 +248,7 @@ class SqliteDesk:
         columns = _SOURCE_COLUMNS + (", s.text" if with_text else "")
         row = self._db.execute(f"SELECT {columns} FROM sources s WHERE s.id = ?", (source_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no source s{source_id} on the desk {self.path}; list them with `briefs sources`")
+            raise NotFound(f"no source s{source_id} on the desk {self.location}; list them with `briefs sources`")
         return _source_from_row(row, with_text)
 
     def get_source(self, source_id: int, *, with_text: bool = True) -> Source:
@@ -206,19 +290,21 @@ class SqliteDesk:
         ).fetchall()
         return [_source_from_row(row, False) for row in rows]
 
-    def count_sources(self) -> int:
-        return self._db.execute("SELECT count(*) FROM sources WHERE removed_at IS NULL").fetchone()[0]
+    def count_sources(self, *, include_removed: bool = False) -> int:
+        where = "" if include_removed else " WHERE removed_at IS NULL"
+        return self._db.execute(f"SELECT count(*) FROM sources{where}").fetchone()[0]
 
     def source_original(self, source_id: int) -> tuple[str, bytes]:
         row = self._db.execute(
             "SELECT media_type, data FROM source_originals WHERE source_id = ?", (source_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"no source s{source_id} on the desk {self.path}; list them with `briefs sources`")
+            raise NotFound(f"no source s{source_id} on the desk {self.location}; list them with `briefs sources`")
         return row[0], bytes(row[1])
 
     def update_source_meta(self, source_id: int, meta: SourceMeta) -> Source:
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             self._fetch_source(source_id, with_text=False)
             db.execute(
                 "UPDATE sources SET title=?, author=?, publication=?, published=?, url=?, language=? "
@@ -230,13 +316,15 @@ class SqliteDesk:
     def remove_source(self, source_id: int) -> Source:
         # Removal hides the source but keeps the snapshot: briefs that cite it still verify, and the
         # TUI's undo (or a re-import of the same text) brings it back.
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             self._fetch_source(source_id, with_text=False)
-            db.execute("UPDATE sources SET removed_at = ? WHERE id = ?", (_iso(utcnow()), source_id))
+            db.execute("UPDATE sources SET removed_at = ? WHERE id = ?", (self._now(), source_id))
         return self._fetch_source(source_id, with_text=False)
 
     def restore_source(self, source_id: int) -> Source:
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             self._fetch_source(source_id, with_text=False)
             db.execute("UPDATE sources SET removed_at = NULL WHERE id = ?", (source_id,))
         return self._fetch_source(source_id, with_text=False)
@@ -249,11 +337,12 @@ class SqliteDesk:
 
     # ---------------------------------------------------------------------------------- snippets
     def add_snippet(self, snippet: Snippet) -> Snippet:
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             self._check_span(snippet)
             cursor = db.execute(
                 f"INSERT INTO snippets ({_SNIPPET_COLUMNS.split(', ', 1)[1]}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                _snippet_values(snippet),
+                _snippet_values(snippet, self._now()),
             )
             return self._fetch_snippet(cursor.lastrowid)
 
@@ -265,7 +354,7 @@ class SqliteDesk:
             (snippet.start, snippet.end - snippet.start, snippet.source_id),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no source s{snippet.source_id} on the desk {self.path}")
+            raise NotFound(f"no source s{snippet.source_id} on the desk {self.location}")
         if snippet.end > row[1] or row[0] != snippet.text:
             raise InputError(
                 f"snippet text does not match source s{snippet.source_id} at {snippet.start}-{snippet.end}; "
@@ -275,7 +364,7 @@ class SqliteDesk:
     def _fetch_snippet(self, snippet_id: int) -> Snippet:
         row = self._db.execute(f"SELECT {_SNIPPET_COLUMNS} FROM snippets WHERE id = ?", (snippet_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no snippet n{snippet_id} on the desk {self.path}")
+            raise NotFound(f"no snippet n{snippet_id} on the desk {self.location}")
         return _snippet_from_row(row)
 
     def get_snippet(self, snippet_id: int) -> Snippet:
@@ -301,26 +390,29 @@ class SqliteDesk:
     def update_snippet(self, snippet: Snippet) -> Snippet:
         if snippet.id is None:
             raise InputError("cannot update a snippet that was never saved")
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             self._fetch_snippet(snippet.id)
             self._check_span(snippet)
             db.execute(
                 'UPDATE snippets SET source_id=?, kind=?, start=?, "end"=?, text=?, speaker=?, edited=?, '
                 "comment=?, origin=?, created_at=? WHERE id=?",
-                (*_snippet_values(snippet), snippet.id),
+                (*_snippet_values(snippet, self._now()), snippet.id),
             )
         return self._fetch_snippet(snippet.id)
 
     def remove_snippet(self, snippet_id: int) -> Snippet:
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             snippet = self._fetch_snippet(snippet_id)
             db.execute("DELETE FROM snippets WHERE id = ?", (snippet_id,))
         return snippet
 
     # ------------------------------------------------------------------------------------ briefs
     def create_brief(self, brief: Brief) -> Brief:
-        now = utcnow()
-        with self._tx() as db:
+        now = self._now()
+        with self.transaction():
+            db = self._db
             cursor = db.execute(
                 "INSERT INTO briefs (template, title, fields, sections, marking, revision, created_at,"
                 " updated_at) VALUES (?,?,?,?,?,1,?,?)",
@@ -330,8 +422,8 @@ class SqliteDesk:
                     json.dumps(brief.fields, ensure_ascii=False),
                     _sections_json(brief.sections),
                     brief.marking,
-                    _iso(now),
-                    _iso(now),
+                    now,
+                    now,
                 ),
             )
             return self._fetch_brief(cursor.lastrowid)
@@ -343,7 +435,7 @@ class SqliteDesk:
             (brief_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no brief b{brief_id} on the desk {self.path}; list them with `briefs briefs`")
+            raise NotFound(f"no brief b{brief_id} on the desk {self.location}; list them with `briefs briefs`")
         return _brief_from_row(row)
 
     def get_brief(self, brief_id: int) -> Brief:
@@ -360,7 +452,8 @@ class SqliteDesk:
         """Save `brief` over the revision it was read at; a newer revision on the desk is a conflict."""
         if brief.id is None:
             return self.create_brief(brief)
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             cursor = db.execute(
                 "UPDATE briefs SET template=?, title=?, fields=?, sections=?, marking=?, "
                 "revision = revision + 1, updated_at=? WHERE id=? AND revision=?",
@@ -370,7 +463,7 @@ class SqliteDesk:
                     json.dumps(brief.fields, ensure_ascii=False),
                     _sections_json(brief.sections),
                     brief.marking,
-                    _iso(utcnow()),
+                    self._now(),
                     brief.id,
                     brief.revision,
                 ),
@@ -385,7 +478,8 @@ class SqliteDesk:
         return self._fetch_brief(brief.id)
 
     def remove_brief(self, brief_id: int) -> Brief:
-        with self._tx() as db:
+        with self.transaction():
+            db = self._db
             brief = self._fetch_brief(brief_id)
             db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,))
         return brief
@@ -438,7 +532,7 @@ def _source_from_row(row: tuple, with_text: bool) -> Source:
     )
 
 
-def _snippet_values(snippet: Snippet) -> tuple:
+def _snippet_values(snippet: Snippet, now: str) -> tuple:
     return (
         snippet.source_id,
         snippet.kind.value,
@@ -449,7 +543,7 @@ def _snippet_values(snippet: Snippet) -> tuple:
         snippet.edited,
         snippet.comment,
         snippet.origin,
-        _iso(snippet.created_at),
+        snippet.created_at.isoformat() if snippet.created_at else now,
     )
 
 
@@ -469,8 +563,8 @@ def _snippet_from_row(row: tuple) -> Snippet:
     )
 
 
-def _sections_json(sections: list[Section]) -> str:
-    return json.dumps([s.model_dump() for s in sections], ensure_ascii=False)
+def _sections_json(sections: Iterable[Section]) -> str:
+    return json.dumps([{"name": s.name, "snippet_ids": list(s.snippet_ids)} for s in sections], ensure_ascii=False)
 
 
 def _brief_from_row(row: tuple) -> Brief:

@@ -10,34 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
+from briefs import citation
+from briefs.dates import long_date
 from briefs.desk.base import Desk
 from briefs.model import Brief, Snippet, Source
-from briefs.render.environment import long_date, md_escape
-from briefs.render.spec import TemplateSpec
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(text: str | None, where: str, warnings: list[str]) -> str:
-    """`text` without control characters (dropped) or unpaired surrogates (replaced with U+FFFD)."""
-    if not text:
-        return ""
-    cleaned = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
-    dropped = len(_CONTROL.findall(cleaned))
-    replaced = len(_SURROGATE.findall(cleaned))
-    if dropped:
-        cleaned = _CONTROL.sub("", cleaned)
-        warnings.append(f"{where}: dropped {dropped} control character(s) that a Word document cannot hold")
-    if replaced:
-        cleaned = _SURROGATE.sub("\ufffd", cleaned)
-        warnings.append(f"{where}: replaced {replaced} unpaired surrogate(s) with U+FFFD")
-    return cleaned
+from briefs.templates.sandbox import md_escape
+from briefs.templates.spec import TemplateSpec
+from briefs.text import clean_for_print
 
 
 @dataclass
@@ -51,6 +35,7 @@ class SourceView:
     url: str
     citation: Markup
     short: str
+    short_citation: Markup = field(default_factory=Markup)
     cite: str = ""
 
 
@@ -96,13 +81,12 @@ def build_context(
     marking: str | None = None,
     snippets: dict[int, Snippet] | None = None,
     sources: dict[int, Source] | None = None,
-    now: datetime | None = None,
+    now: datetime,
     unverified: Mapping[int, str] | None = None,
 ) -> dict[str, Any]:
     """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files);
     `unverified` maps the ids of quotes that failed their verbatim check to the note printed beside them."""
     warnings: list[str] = []
-    now = now or datetime.now(UTC)
     ids = brief.snippet_ids()
     snippets = snippets if snippets is not None else desk.get_snippets(ids)
     missing = [i for i in ids if i not in snippets]
@@ -143,11 +127,11 @@ def build_context(
         elif not spec_field.required:
             fields[spec_field.name] = ""
     for name, value in brief.fields.items():
-        fields[name] = clean_text(value, f"field {name}", warnings)
+        fields[name] = clean_for_print(value, f"field {name}", warnings)
 
     imported = [s.imported_at for s in sources.values() if s.id in views]
     current_as_of = long_date(max(imported)) if imported else long_date(now)
-    title = clean_text(brief.title, "title", warnings)
+    title = clean_for_print(brief.title, "title", warnings)
     return {
         "brief": {
             "ref": brief.ref if brief.id is not None else "",
@@ -158,7 +142,7 @@ def build_context(
             "updated": long_date(brief.updated_at),
         },
         "title": title,
-        "marking": clean_text(marking or brief.marking or spec.marking, "marking", warnings),
+        "marking": clean_for_print(marking or brief.marking or spec.marking, "marking", warnings),
         "fields": fields,
         "today": long_date(now),
         "sources_current_as_of": current_as_of,
@@ -181,27 +165,22 @@ def build_context(
 def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
     meta = source.meta
     where = f"source {source.ref}"
-    title = clean_text(meta.title or source.origin, where, warnings)
-    author = clean_text(meta.author, where, warnings)
-    publication = clean_text(meta.publication, where, warnings)
+    title = clean_for_print(meta.title or source.origin, where, warnings)
+    author = clean_for_print(meta.author, where, warnings)
+    publication = clean_for_print(meta.publication, where, warnings)
     published = long_date(meta.published)
-    url = clean_text(meta.url, where, warnings)
+    url = clean_for_print(meta.url, where, warnings)
     # Only a plain web address goes into a link; anything else is printed as text, never as Markdown.
     if url and not re.match(r"^https?://[^\s<>]+$", url):
         url = ""
-    parts = [md_escape(author)] if author else []
-    parts.append(f"“{md_escape(title)}”")
-    if publication:
-        parts.append(f"*{md_escape(publication)}*")
-    if published:
-        parts.append(published)
-    citation = ", ".join(parts)
-    if url:
-        citation += f", <{url}>"
-    short = publication or author or title
+    cleaned = source.meta.replace(title=title, author=author or None, publication=publication or None,
+                                  url=url or None)
+    full = citation.full(cleaned, source.origin, escape=md_escape, italic=_italic, link=lambda u: f"<{u}>")
+    short = citation.label(cleaned, source.origin)
     view = SourceView(
         n=n, ref=source.ref, title=title, author=author, publication=publication, published=published,
-        url=url, citation=Markup(citation + "."), short=short,
+        url=url, citation=Markup(full + "."), short=short,
+        short_citation=Markup(citation.short(cleaned, source.origin, escape=md_escape, italic=_italic) + "."),
     )
     if spec.citation_style == "footnote":
         view.cite = Markup(f"[^{source.ref}]")
@@ -213,7 +192,7 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
 
 def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverified: str | None = None) -> ItemView:
     where = f"snippet {snip.ref}"
-    text = clean_text(snip.display_text, where, warnings).strip()
+    text = clean_for_print(snip.display_text, where, warnings).strip()
     # A quote is printed inside the template's own quotation marks: drop the source's outer pair.
     if snip.kind.value == "quote" and len(text) > 1 and text[0] in "“\"‘'" and text[-1] in "”\"’'":
         text = text[1:-1].strip()
@@ -222,9 +201,9 @@ def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverifie
         ref=snip.ref,
         kind=snip.kind.value,
         text=text,
-        verbatim=clean_text(snip.text, where, []),
-        speaker=clean_text(snip.speaker, where, []),
-        comment=clean_text(snip.comment, where, []),
+        verbatim=clean_for_print(snip.text, where, []),
+        speaker=clean_for_print(snip.speaker, where, []),
+        comment=clean_for_print(snip.comment, where, []),
         edited=snip.edited is not None and snip.edited != snip.text,
         source=source,
         # The note rides on the citation, which every template prints beside an item, so even a user's
@@ -242,11 +221,12 @@ def footnote_definitions(context: dict[str, Any]) -> str:
     lines = []
     for s in context["sources"]:
         lines.append(f"[^{s.ref}]: {s.citation}")
-        short = ", ".join(x for x in (md_escape(s.author.split()[-1]) if s.author else "",
-                                      f"*{md_escape(s.publication)}*" if s.publication else "",
-                                      s.published) if x) or f"“{md_escape(s.title)}”"
-        lines.append(f"[^{s.ref}-short]: {short}.")
+        lines.append(f"[^{s.ref}-short]: {s.short_citation}")
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["ItemView", "SectionView", "SourceView", "build_context", "clean_text", "footnote_definitions"]
+def _italic(text: str) -> str:
+    return f"*{text}*"
+
+
+__all__ = ["ItemView", "SectionView", "SourceView", "build_context", "footnote_definitions"]

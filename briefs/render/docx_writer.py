@@ -198,15 +198,16 @@ def _package_bytes(document: Any) -> bytes:
 
 
 def markdown_to_docx(markdown: str, *, reference: Path | None = None, meta: DocMeta | None = None) -> bytes:
-    """Render Markdown (with optional YAML front matter) as .docx bytes styled by `reference`.
+    """Render Markdown as .docx bytes styled by `reference`.
 
-    With `meta` given, the front matter block is skipped rather than parsed: `meta` is what it says.
+    With `meta` given, `markdown` is the body alone and `meta` says what the document is; without it, a
+    leading YAML front matter block (as pandoc reads it) gives the title, marking and the rest.
     """
     if meta is None:
         front, body = split_front_matter(markdown)
         meta = DocMeta.from_mapping(front)
     else:
-        body = _front_block(markdown)[1]
+        body = markdown
     document, style_ids = _fresh_document(reference)
     writer = _Writer(document, style_ids)
     writer.front(meta)

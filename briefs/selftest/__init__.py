@@ -115,7 +115,7 @@ def _docx_round(totals: Totals, root: Path, samples: int, rng: random.Random) ->
     """Random Markdown (and escaped hostile text) through the Word writer; each file through openxml-audit."""
     from briefs.errors import BriefsError
     from briefs.render.docx_writer import markdown_to_docx
-    from briefs.render.environment import md_escape
+    from briefs.templates.sandbox import md_escape
 
     try:
         from openxml_audit import OpenXmlValidator

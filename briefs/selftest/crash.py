@@ -8,7 +8,6 @@ import io
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefs.actions.desk_setup import open_for_work
 from briefs.desk import open_desk
 from briefs.model import Brief
 
@@ -55,7 +55,7 @@ def export_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
     out_dir = folder / "out"
     out_dir.mkdir(exist_ok=True)
     out = out_dir / "brief.docx"
-    with open_desk(desk_file, seed_sample=True) as desk:
+    with open_for_work(desk_file) as desk:
         brief = desk.create_brief(Brief(template="issue-brief", title="Version 0"))
     started = time.perf_counter()
     subprocess.run(_briefs(desk_file, "export", brief.ref, "--out", str(out)), check=True, capture_output=True,
@@ -65,7 +65,7 @@ def export_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
         old = out.read_bytes()
         with open_desk(desk_file) as desk:
             current = desk.get_brief(brief.id)
-            current.title = f"Version {i}"
+            current = current.replace(title=f"Version {i}")
             desk.save_brief(current)
         proc = subprocess.Popen(_briefs(desk_file, "export", brief.ref, "--out", str(out)),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -114,8 +114,7 @@ while True:
     text = f"Article {sys.argv[2]}-{i}\n\n" + ("Officials said the plan would cost 3 million. " * 100)
     s = desk.add_source(NewSource(kind=SourceKind.TEXT, origin="crash", text=text, meta=SourceMeta(title=f"t{i}")))
     print(f"source {s.source.sha256}", flush=True)
-    brief.fields["counter"] = str(i)
-    brief = desk.save_brief(brief)
+    brief = desk.save_brief(brief.replace(fields={**brief.fields, "counter": str(i)}))
     print(f"brief {brief.revision} {i}", flush=True)
 """
 
@@ -143,19 +142,12 @@ def desk_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
                 committed.add(rest[0])
             elif kind == "brief":
                 last = (int(rest[0]), rest[1])
-        db = sqlite3.connect(desk_file)
-        try:
-            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                tally.corrupted += 1
-                tally.notes.append(f"round {attempt}: integrity_check failed")
-            try:  # the full-text index must agree with the table it indexes
-                db.execute("INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')")
-            except sqlite3.DatabaseError as exc:
-                tally.corrupted += 1
-                tally.notes.append(f"round {attempt}: full-text index damaged ({exc})")
-            on_desk = {row[0] for row in db.execute("SELECT sha256 FROM sources")}
-        finally:
-            db.close()
+        with open_desk(desk_file) as desk:
+            problems = desk.integrity_problems()
+            on_desk = {s.sha256 for s in desk.list_sources(include_removed=True)}
+        if problems:
+            tally.corrupted += 1
+            tally.notes.append(f"round {attempt}: {'; '.join(problems)[:200]}")
         missing = committed - on_desk
         if missing:
             tally.lost += len(missing)
@@ -186,7 +178,7 @@ conflicts = 0
 for i in range(count):
     while True:
         brief = desk.get_brief(1)
-        brief.fields["log"] = brief.fields.get("log", "") + f"{name}-{i}\n"
+        brief = brief.replace(fields={**brief.fields, "log": brief.fields.get("log", "") + f"{name}-{i}\n"})
         time.sleep(0.002)  # the time a person takes to type: the other writer saves meanwhile
         try:
             desk.save_brief(brief)
@@ -257,14 +249,10 @@ def concurrent_cli(folder: Path, processes: int) -> Tally:
             tally.notes.append(f"a process failed: {err.strip()[-200:]}")
         elif out.strip().startswith("b"):
             refs.append(out.strip())
-    db = sqlite3.connect(desk_file)
-    try:
-        if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            tally.corrupted += 1
-        titles = {row[0] for row in db.execute("SELECT title FROM sources")}
-    finally:
-        db.close()
     with open_desk(desk_file) as desk:
+        if desk.integrity_problems():
+            tally.corrupted += 1
+        titles = {s.meta.title for s in desk.list_sources(include_removed=True)}
         briefs = {b.title for b in desk.list_briefs()}
     tally.lost += sum(1 for n in range(processes) if f"Article {n}" not in titles)
     tally.lost += sum(1 for n in range(processes) if f"Brief {n}" not in briefs)

@@ -2,78 +2,14 @@
 
 from __future__ import annotations
 
-import math
-import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefs.errors import ImportFailed
+from briefs.settings import ImportLimits
+from briefs.text import clean_for_storage
 
-# Control characters other than tab and newline corrupt a .docx and confuse offsets; unpaired
-# surrogates cannot be stored as UTF-8 at all.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Size and time limits for imports (documented in docs/limits.md).
-
-    Each can be set in the config file's `[import]` table (max_file_mb, max_url_mb, max_unpacked_mb,
-    url_timeout, max_redirects) or by an environment variable, which wins (BRIEFS_MAX_FILE_MB,
-    BRIEFS_MAX_URL_MB, BRIEFS_MAX_UNPACKED_MB, BRIEFS_URL_TIMEOUT, BRIEFS_MAX_REDIRECTS).
-    """
-
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_url_bytes: int = 20 * 1024 * 1024
-    # A .docx is a zip: what its parts add up to once unpacked, so a small zip bomb is refused before
-    # python-docx inflates it into memory.
-    max_unpacked_bytes: int = 200 * 1024 * 1024
-    url_timeout: float = 20.0
-    max_redirects: int = 5
-
-    @classmethod
-    def from_env(cls) -> Limits:
-        """The limits in force: defaults, then the config file's `[import]` table, then the environment."""
-        table = _config_table()
-
-        def number(env: str, key: str, default: float, *, allow_zero: bool = False) -> float:
-            # The environment first, then the config file; a value that is not a usable number (text,
-            # negative, infinite, NaN, or a zero size that would refuse everything) is skipped.
-            for raw in (os.environ.get(env), table.get(key)):
-                try:
-                    value = float(raw) if raw is not None and str(raw).strip() else None
-                except (TypeError, ValueError):
-                    value = None
-                if value is not None and math.isfinite(value) and (value > 0 or (allow_zero and value == 0)):
-                    return value
-            return default
-
-        base = cls()
-        mb = 2**20
-        return cls(
-            max_file_bytes=int(number("BRIEFS_MAX_FILE_MB", "max_file_mb", base.max_file_bytes / mb) * mb),
-            max_url_bytes=int(number("BRIEFS_MAX_URL_MB", "max_url_mb", base.max_url_bytes / mb) * mb),
-            max_unpacked_bytes=int(
-                number("BRIEFS_MAX_UNPACKED_MB", "max_unpacked_mb", base.max_unpacked_bytes / mb) * mb
-            ),
-            url_timeout=number("BRIEFS_URL_TIMEOUT", "url_timeout", base.url_timeout),
-            max_redirects=int(number("BRIEFS_MAX_REDIRECTS", "max_redirects", base.max_redirects, allow_zero=True)),
-        )
-
-
-def _config_table() -> dict[str, object]:
-    from briefs.config import load_config
-    from briefs.errors import BriefsError
-
-    try:
-        table = load_config().get("import", {})
-    except BriefsError:
-        # A broken config file is reported by the commands that read it for themselves; the import
-        # limits fall back to their defaults rather than stop every import.
-        return {}
-    return table if isinstance(table, dict) else {}
+# The limits are settings (the config file's [import] table and the environment); importers take them.
+Limits = ImportLimits
 
 
 def read_limited(path: Path, limits: Limits) -> bytes:
@@ -106,17 +42,8 @@ def read_limited(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def clean_text(text: str) -> str:
-    """Make text safe to store and to write into a .docx.
-
-    Each bad character is replaced one for one (control characters by a space, unpaired surrogates by
-    U+FFFD) so offsets still line up with the file the text came from.
-    """
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(" ", text)
-    return text
+# Every importer cleans with the one rule for characters a Word document cannot hold, keeping offsets.
+clean_text = clean_for_storage
 
 
 def looks_binary(text: str) -> bool:

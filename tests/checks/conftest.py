@@ -6,18 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from briefs.desk import SqliteDesk, open_desk
+from briefs.actions.desk_setup import open_for_work
+from briefs.desk import Desk
 from briefs.model import Brief, Section, Snippet, SnippetKind
 
 
 @pytest.fixture
-def desk(tmp_path: Path):
-    d = open_desk(tmp_path / "desk.sqlite", seed_sample=True)
+def desk(tmp_path: Path, clock):
+    d = open_for_work(tmp_path / "desk.sqlite", clock=clock)
     yield d
     d.close()
 
 
-def pick(desk: SqliteDesk, words: str, kind: str = "quote", *, source_id: int = 1, speaker: str | None = None,
+def pick(desk: Desk, words: str, kind: str = "quote", *, source_id: int = 1, speaker: str | None = None,
          edited: str | None = None) -> Snippet:
     text = desk.get_source(source_id).text
     start = text.index(words)
@@ -25,7 +26,7 @@ def pick(desk: SqliteDesk, words: str, kind: str = "quote", *, source_id: int = 
                                     text=words, speaker=speaker, edited=edited))
 
 
-def brief_of(desk: SqliteDesk, *sections: tuple[str, list[Snippet]], fields: dict[str, str] | None = None,
+def brief_of(desk: Desk, *sections: tuple[str, list[Snippet]], fields: dict[str, str] | None = None,
              template: str = "issue-brief") -> Brief:
     return desk.create_brief(Brief(
         template=template, title="Water utilities", fields=fields or {},

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefs.actions.desk_setup import open_for_work
 from briefs.cli import main
 from briefs.desk import open_desk
 
@@ -16,7 +17,7 @@ from .conftest import brief_of, pick
 @pytest.fixture
 def desk_file(tmp_path: Path) -> str:
     path = tmp_path / "desk.sqlite"
-    open_desk(path, seed_sample=True).close()
+    open_for_work(path).close()
     return str(path)
 
 

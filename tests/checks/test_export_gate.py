@@ -46,10 +46,10 @@ def test_an_altered_quote_stops_the_export_with_its_diff(tmp_path: Path) -> None
 
 
 def test_a_template_that_prints_no_citation_still_shows_the_unverified_note(tmp_path: Path) -> None:
-    from briefs.desk import open_desk
+    from briefs.actions.desk_setup import open_for_work
+    from briefs.actions.publish import publish
     from briefs.model import Brief, Section, Snippet, SnippetKind
-    from briefs.render.export import export_brief
-    from briefs.render.spec import TemplateSet
+    from briefs.templates import TemplateSet
 
     folder = tmp_path / "bare"
     folder.mkdir()
@@ -59,7 +59,7 @@ def test_a_template_that_prints_no_citation_still_shows_the_unverified_note(tmp_
     (folder / "body.md.j2").write_text(
         "{% for item in sections.quotes.items %}> {{ item.text }}\n\n{% endfor %}", encoding="utf-8"
     )
-    with open_desk(tmp_path / "desk.sqlite", seed_sample=True) as desk:
+    with open_for_work(tmp_path / "desk.sqlite") as desk:
         source = desk.get_source(1)
         start = source.text.index("That advice was wrong")
         end = source.text.index(", and the bill", start)
@@ -68,8 +68,7 @@ def test_a_template_that_prints_no_citation_still_shows_the_unverified_note(tmp_
                                         edited="That advice was right"))
         brief = desk.create_brief(Brief(template="bare", title="T", sections=[Section(name="quotes",
                                                                                      snippet_ids=[snip.id])]))
-        result = export_brief(desk, brief, fmt="md", templates=TemplateSet([folder], use_config=False),
-                              allow_unverified=True)
+        result = publish(desk, brief, TemplateSet([folder], shipped=False), fmt="md", allow_unverified=True)
     text = result.data.decode()
     assert "UNVERIFIED QUOTE" in text and snip.ref in text
-    assert result.unverified == [snip.id]
+    assert result.unverified == (snip.id,)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
 
-from briefs.checks import CheckSpec, gate, run_checks, unverified_note
+from briefs.actions.sample import sample_source
+from briefs.checks import gate, run_checks
 from briefs.errors import CheckFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
-from briefs.sample import sample_source
+from briefs.templates import FieldSpec, SectionSpec, TemplateSpec
 
 from .conftest import brief_of, pick
 
-CLEAN_SPEC = CheckSpec(name="test")
+CLEAN_SPEC = TemplateSpec(name="test", title="Test")
 
 
 def codes(report) -> set[str]:
@@ -50,10 +51,9 @@ def test_the_gate_refuses_an_altered_quote_in_one_line_unless_allowed(desk) -> N
     message = str(caught.value)
     assert bad.ref in message and "[-almost-]" in message and "--allow-unverified" in message
     assert "\n" not in message
-    report = gate(desk, brief, CLEAN_SPEC, allow_unverified=True)
-    assert report.unverified == {bad.id}
-    assert unverified_note(report, bad.id).startswith("UNVERIFIED QUOTE")
-    assert unverified_note(report, good.id) is None
+    notes = gate(desk, brief, CLEAN_SPEC, allow_unverified=True)
+    assert list(notes) == [bad.id]
+    assert notes[bad.id] == f"UNVERIFIED QUOTE: {bad.ref} is not what s1 says"
 
 
 def test_warnings_never_block_the_gate(desk) -> None:
@@ -62,7 +62,7 @@ def test_warnings_never_block_the_gate(desk) -> None:
     brief = brief_of(desk, ("facts", [fact]), ("quotes", [quote]))
     full = run_checks(desk, brief, CLEAN_SPEC)
     assert full.warnings and full.errors
-    assert gate(desk, brief, CLEAN_SPEC).ok  # only a quote that is not verbatim blocks an export
+    assert gate(desk, brief, CLEAN_SPEC) == {}  # only a quote that is not verbatim blocks an export
 
 
 def test_a_quote_without_a_speaker_is_an_error(desk) -> None:
@@ -115,8 +115,12 @@ def test_a_fact_that_keeps_its_attribution_or_has_a_speaker_is_not_flagged(desk)
 def test_budgets_per_field_section_words_and_pages(desk) -> None:
     quote = pick(desk, "For ten years, we have told small utilities that nobody would bother attacking them",
                  speaker="Daniel Reyes")
-    spec = CheckSpec(field_budgets={"bluf": 5}, field_labels={"bluf": "Bottom line"}, required_fields=("contact",),
-                     section_budgets={"quotes": 10}, section_max_items={"quotes": 1}, word_budget=20, page_budget=0.01)
+    spec = TemplateSpec(
+        name="test", title="Test", word_budget=20, page_budget=0.01,  # type: ignore[arg-type]
+        fields=(FieldSpec(name="bluf", label="Bottom line", words=5), FieldSpec(name="contact", label="Contact",
+                                                                                required=True)),
+        sections=(SectionSpec(name="quotes", title="Quotes", words=10, max_items=1),),
+    )
     brief = brief_of(desk, ("quotes", [quote, quote]), fields={"bluf": "one two three four five six seven"})
     report = run_checks(desk, brief, spec)
     found = {f.code: f for f in report.findings}
@@ -133,21 +137,22 @@ def test_reading_level_is_advice_against_the_template_target(desk) -> None:
     text = desk.get_source(1).text
     paragraphs = [p for p in text.split("\n") if len(p.split()) > 20][:4]
     facts = [pick(desk, p, "fact", speaker="The Meridian Ledger") for p in paragraphs]
-    report = run_checks(desk, brief_of(desk, ("facts", facts)), CheckSpec(reading_level=3))
+    report = run_checks(desk, brief_of(desk, ("facts", facts)), TemplateSpec(name="t", title="T", reading_level=3))
     level = report.stats["reading_level"]
     assert level["flesch_kincaid_grade"] > 6 and "coleman_liau_index" in level
     [finding] = report.by_code("reading-level")
     assert finding.severity == "info" and "grade" in finding.message
-    easy = run_checks(desk, brief_of(desk, ("facts", facts)), CheckSpec(reading_level=30))
+    easy = run_checks(desk, brief_of(desk, ("facts", facts)), TemplateSpec(name="test", title="Test", reading_level=30))
     assert not easy.by_code("reading-level")
 
 
 def test_old_sources_are_stale_against_max_source_age_days(desk) -> None:
     fact = pick(desk, "The public comment period closes on December 15.", "fact")
     brief = brief_of(desk, ("facts", [fact]))
-    spec = CheckSpec(max_source_age_days=30)
-    assert not run_checks(desk, brief, spec, today=date(2026, 10, 20)).by_code("source-stale")
-    [stale] = run_checks(desk, brief, spec, today=date(2027, 1, 20)).by_code("source-stale")
+    spec = TemplateSpec(name="test", title="Test", max_source_age_days=30)
+    assert not run_checks(desk, brief, spec).by_code("source-stale")  # the clock says 20 October 2026
+    desk.clock.advance(timedelta(days=92))
+    [stale] = run_checks(desk, brief, spec).by_code("source-stale")
     assert stale.item == "s1" and stale.detail["age_days"] == 99
 
 
@@ -156,7 +161,7 @@ def test_a_source_reimported_from_its_url_with_changed_text_is_flagged(desk) -> 
     brief = brief_of(desk, ("facts", [fact]))
     assert not run_checks(desk, brief, CLEAN_SPEC).by_code("source-changed")
     sample = sample_source()
-    changed = sample.model_copy(update={"text": sample.text.replace("December 15", "January 31")})
+    changed = sample.replace(text=sample.text.replace("December 15", "January 31"))
     newer = desk.add_source(changed).source
     [finding] = run_checks(desk, brief, CLEAN_SPEC).by_code("source-changed")
     assert finding.item == "s1" and finding.detail["newer"] == newer.ref
@@ -170,11 +175,14 @@ def test_a_brief_citing_a_deleted_snippet_is_an_error(desk) -> None:
 
 
 def test_the_template_spec_is_read_from_the_brief_template(desk) -> None:
+    from briefs.actions.review import check_brief
+    from briefs.templates import TemplateSet
+
     # The shipped decision memo has word budgets per field: an over-long BLUF is reported without passing a spec.
     brief = brief_of(desk, fields={"bluf": "word " * 200}, template="decision-memo")
-    report = run_checks(desk, brief)
+    report = check_brief(desk, brief, TemplateSet())
     assert [f.item for f in report.by_code("field-over-budget")] == ["bluf"]
-    unknown = run_checks(desk, brief_of(desk, template="no-such-template"))
+    unknown = check_brief(desk, brief_of(desk, template="no-such-template"), TemplateSet())
     assert unknown.by_code("template-unknown")
 
 

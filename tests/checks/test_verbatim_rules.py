@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefs.actions.sample import sample_source
 from briefs.checks import verify_quote
-from briefs.sample import sample_source
 
 SOURCE = sample_source().text
 

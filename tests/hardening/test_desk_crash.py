@@ -76,7 +76,7 @@ def test_two_processes_saving_the_same_brief_one_wins_and_the_other_is_told(tmp_
 def test_a_conflict_in_process_keeps_the_newer_text() -> None:
     with open_desk(":memory:") as desk:
         brief = desk.create_brief(Brief(template="t", title="x"))
-        stale = brief.model_copy(deep=True)
+        stale = brief.replace()
         brief.fields["a"] = "new"
         desk.save_brief(brief)
         stale.fields["a"] = "old"

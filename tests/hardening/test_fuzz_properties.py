@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from briefs.errors import BriefsError
 from briefs.extract import analyse
 from briefs.render.docx_writer import markdown_to_docx
-from briefs.render.environment import md_escape
 from briefs.selftest.corpus import mutate, seeds
 from briefs.sources import load_bytes
+from briefs.templates.sandbox import md_escape
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

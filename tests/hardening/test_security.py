@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefs.actions.publish import safe_filename
 from briefs.errors import ImportFailed
-from briefs.render.export import safe_filename
 from briefs.sources import load_source
 from briefs.sources.common import Limits
 from briefs.sources.url import fetch

@@ -13,8 +13,8 @@ from briefs.cli import main
 from briefs.desk import open_desk
 from briefs.errors import TemplateError
 from briefs.model import Brief
-from briefs.render.export import render_markdown
-from briefs.render.spec import TemplateSet
+from briefs.render.brief import render_brief
+from briefs.templates import TemplateSet
 
 # {canary} is replaced by the path of a file the payload tries to create.
 RUN = "touch {canary}"
@@ -84,14 +84,14 @@ def make_template(root: Path, body: str, name: str = "evil") -> TemplateSet:
     (folder / "template.toml").write_text(f'name = "{name}"\ntitle = "Evil"\ndescription = "payload"\n',
                                           encoding="utf-8")
     (folder / "body.md.j2").write_text(body, encoding="utf-8")
-    return TemplateSet([root / "templates"], use_config=False)
+    return TemplateSet([root / "templates"], shipped=False)
 
 
 def render(tmp_path: Path, body: str) -> str:
     templates = make_template(tmp_path, body)
     with open_desk(":memory:") as desk:
         brief = Brief(template="evil", title="Payload", fields={"body": "text"})
-        return render_markdown(desk, brief, templates=templates).markdown
+        return render_brief(desk, brief, templates.get(brief.template), now=desk.clock.now()).markdown
 
 
 @pytest.mark.parametrize("payload", SANDBOX)
@@ -180,10 +180,10 @@ def test_a_power_bomb_in_a_template_is_refused_quickly(tmp_path: Path, bomb: str
     make_template(templates_root, bomb)
     script = (
         "import sys; from briefs.desk import open_desk; from briefs.model import Brief; "
-        "from briefs.render.export import render_markdown; from briefs.render.spec import TemplateSet\n"
+        "from briefs.render.brief import render_brief; from briefs.templates import TemplateSet\n"
         "try:\n"
-        f"    render_markdown(open_desk(':memory:'), Brief(template='evil', title='x'), "
-        f"templates=TemplateSet([{str(tmp_path / 'templates')!r}], use_config=False))\n"
+        f"    d = open_desk(':memory:'); t = TemplateSet([{str(tmp_path / 'templates')!r}], shipped=False)\n"
+        "    render_brief(d, Brief(template='evil', title='x'), t.get('evil'), now=d.clock.now())\n"
         "except Exception as exc: print(type(exc).__name__)\n"
     )
     try:

@@ -6,13 +6,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefs.desk import open_desk
+from briefs.actions.desk_setup import open_for_work
 from briefs.model import NewSource, Snippet, SnippetKind, SourceKind, SourceMeta
 
 
 @pytest.fixture
-def desk(tmp_path: Path):
-    desk = open_desk(tmp_path / "desk.sqlite", seed_sample=True)
+def desk(tmp_path: Path, clock):
+    desk = open_for_work(tmp_path / "desk.sqlite", clock=clock)
     yield desk
     desk.close()
 

@@ -8,12 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from briefs.actions.publish import publish, safe_filename
 from briefs.cli import main
 from briefs.errors import TemplateError
 from briefs.model import Brief, Section
-from briefs.render.export import export_brief, render_markdown, safe_filename
-from briefs.render.spec import TemplateSet
+from briefs.render.brief import render_brief
+from briefs.templates import TemplateSet
 from tests.render.conftest import add_snippet, add_source, audit, body_paragraphs
+
+
+def render_markdown(desk, brief, *, templates: TemplateSet):
+    return render_brief(desk, brief, templates.get(brief.template), now=desk.clock.now())
+
+
+def export_brief(desk, brief, *, templates: TemplateSet | None = None, **options):
+    return publish(desk, brief, templates or TemplateSet(), **options)
 
 
 def make_template(root: Path, body: str, name: str = "custom", extra: str = "") -> Path:
@@ -36,7 +45,7 @@ def test_hostile_template_is_stopped_by_the_sandbox(body: str, tmp_path: Path, d
     make_template(tmp_path / "t", body)
     brief = Brief(template="custom", title="x")
     with pytest.raises(TemplateError) as caught:
-        render_markdown(desk, brief, templates=TemplateSet([tmp_path / "t"], use_config=False))
+        render_markdown(desk, brief, templates=TemplateSet([tmp_path / "t"], shipped=False))
     assert "body.md.j2:1" in str(caught.value)
     assert "sandbox" in str(caught.value) or "missing field" in str(caught.value)
     assert not (tmp_path / "pwned").exists()
@@ -46,7 +55,7 @@ def test_missing_field_names_the_field_and_line(tmp_path: Path, desk) -> None:
     make_template(tmp_path / "t", "# Heading\n\nFor: {{ fields.minister }}\n")
     with pytest.raises(TemplateError) as caught:
         render_markdown(desk, Brief(template="custom", title="x"),
-                        templates=TemplateSet([tmp_path / "t"], use_config=False))
+                        templates=TemplateSet([tmp_path / "t"], shipped=False))
     message = str(caught.value)
     assert "'minister'" in message and "body.md.j2:3" in message
 
@@ -55,7 +64,7 @@ def test_syntax_error_names_the_line(tmp_path: Path, desk) -> None:
     make_template(tmp_path / "t", "ok\n{% if %}\n")
     with pytest.raises(TemplateError, match=r"body.md.j2:2"):
         render_markdown(desk, Brief(template="custom", title="x"),
-                        templates=TemplateSet([tmp_path / "t"], use_config=False))
+                        templates=TemplateSet([tmp_path / "t"], shipped=False))
 
 
 def test_markdown_characters_in_a_quote_print_as_written(tmp_path: Path, desk) -> None:
@@ -85,8 +94,8 @@ def test_control_characters_and_surrogates_never_break_the_document(tmp_path: Pa
                                     sections=[Section(name="key_facts", snippet_ids=[fact.id])]))
     # The desk refuses to store lone surrogates, but a brief file or the TUI can hand them to the
     # renderer in memory: pass such a source and snippet directly.
-    source = desk.get_source(sid).model_copy(update={"text": text.replace("X", "\ud800")})
-    snippet = fact.model_copy(update={"text": passage.replace("X", "\ud800")})
+    source = desk.get_source(sid).replace(text=text.replace("X", "\ud800"))
+    snippet = fact.replace(text=passage.replace("X", "\ud800"))
     out = tmp_path / "odd.docx"
     result = export_brief(desk, brief, out=out, snippets={fact.id: snippet}, sources={sid: source})
     audit(out)
@@ -122,7 +131,7 @@ def test_existing_output_is_replaced_atomically(tmp_path: Path, desk, monkeypatc
     # A failing export (a template error) leaves the old file exactly as it was.
     make_template(tmp_path / "t", "{{ fields.nope }}", name="info-memo")
     with pytest.raises(TemplateError):
-        export_brief(desk, brief, out=out, templates=TemplateSet([tmp_path / "t"], use_config=False))
+        export_brief(desk, brief, out=out, templates=TemplateSet([tmp_path / "t"], shipped=False))
     assert out.read_bytes() == b"previous version"
     # A successful one replaces it whole, and leaves no temporary file behind.
     os.chmod(out, 0o600)

@@ -3,32 +3,49 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import inspect
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from briefs.desk import open_desk
+from briefs.actions.desk_setup import open_for_work
+from briefs.clock import FixedClock
+from briefs.desk import Desk, open_desk
+from briefs.model import Brief, Section
+from briefs.settings import load_settings
+from tests.conftest import FIXED_NOW  # snapshots and previews render "as of" it: their dates never change
 from tui.app import BriefsApp
-from tui.config import TuiConfig
-
-# Snapshots and previews render "as of" this moment, so dates in them never change.
-FIXED_NOW = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def sample_desk(desk_path: Path) -> Path:
-    open_desk(desk_path, seed_sample=True).close()
+    open_for_work(desk_path, clock=FixedClock(FIXED_NOW)).close()
     return desk_path
 
 
 @pytest.fixture
 def make_app(sample_desk: Path):
-    def make(**config: object) -> BriefsApp:
-        return BriefsApp(desk_path=sample_desk, config=TuiConfig(**config), now=FIXED_NOW)  # type: ignore[arg-type]
+    """The real app on a desk holding the sample, with settings as a config file would give them, and its
+    clock stopped at FIXED_NOW."""
+
+    def make(**settings: object) -> BriefsApp:
+        base = load_settings(desk=sample_desk)
+        return BriefsApp(dataclasses.replace(base, **settings), clock=FixedClock(FIXED_NOW))  # type: ignore[arg-type]
 
     return make
+
+
+def desk_of(app: BriefsApp) -> Desk:
+    """A second connection to the app's desk, as another window or process would have."""
+    return open_desk(app.settings.desk, clock=FixedClock(FIXED_NOW))
+
+
+def make_brief(desk: Desk, sections: list[str], *, template: str = "issue-brief", title: str = "Water",
+               fields: dict[str, str] | None = None, marking: str | None = None) -> Brief:
+    """A brief with just these sections (the app's new-brief dialog gives every section of the template)."""
+    return desk.create_brief(Brief(template=template, title=title, fields=fields or {}, marking=marking,
+                                   sections=tuple(Section(name=n) for n in sections)))
 
 
 async def _settle(pilot) -> None:

@@ -44,7 +44,11 @@ class Terminal:
         self.session = session
         exports = " ".join(f"{k}={v}" for k, v in env.items())
         command = f"cd {cwd} && env {exports} {BRIEFS}; echo BRIEFS-EXIT=$?; sleep 60"
-        subprocess.run([TMUX, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True)
+        started = subprocess.run([TMUX, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
+                                 capture_output=True, text=True)
+        if started.returncode != 0:
+            # Installed but unusable (no writable socket folder, a sandbox without ptys): nothing to drive.
+            pytest.skip(f"tmux is installed but cannot start a server here: {started.stderr.strip()[:200]}")
 
     def screen(self) -> str:
         return subprocess.run([TMUX, "capture-pane", "-p", "-t", self.session], capture_output=True,
@@ -105,7 +109,7 @@ def _suggestion(screen: str) -> tuple[str, str, str | None] | None:
 def terminal(tmp_path: Path):
     desk = tmp_path / "desk.sqlite"
     env = {"BRIEFS_DESK": str(desk), "BRIEFS_CONFIG_DIR": str(tmp_path / "config"), "TERM": "xterm-256color",
-           "HOME": os.environ.get("HOME", str(tmp_path))}
+           "HOME": os.environ.get("HOME", str(tmp_path)), "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]}
     term = Terminal(f"briefs-e2e-{uuid.uuid4().hex[:8]}", tmp_path, env)
     yield term, tmp_path, desk
     term.close()

@@ -7,9 +7,9 @@ from pathlib import Path
 import docx
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from briefs import collect
-from briefs.desk import open_desk
+from briefs.actions import arrange, snippets
 from briefs.model import SnippetKind
+from tests.tui.conftest import desk_of, make_brief
 from tui.screens.editor import EditorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.new_brief import NewBriefScreen
@@ -23,10 +23,6 @@ The port authority voted 7 to 2 on Monday to dredge the northern channel, a proj
 
 "We cannot let the biggest ships go elsewhere," said Hana Lindqvist, the authority's chair.
 """
-
-
-def desk_of(app):
-    return open_desk(app.desk_path)
 
 
 async def open_sample_reader(pilot, settle) -> ReaderScreen:
@@ -55,7 +51,7 @@ async def test_import_a_file_through_the_file_dialog(make_app, settle, tmp_path:
         titles = [table.get_row_at(i)[1] for i in range(table.row_count)]
         assert "Port authority approves harbour dredging plan" in titles
         assert any("Imported" in n.message for n in app._notifications)
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         assert desk.count_sources() == 2
 
 
@@ -160,26 +156,25 @@ async def test_create_a_brief_from_a_template(make_app, settle) -> None:
         assert brief.fields["audience"] == spec.field("audience").default
 
 
-def _brief_with_snippets(app_desk_path, count: int = 2):
+def _brief_with_snippets(app, count: int = 2):
     from briefs.extract import analyse
 
-    with open_desk(app_desk_path) as desk:
+    with desk_of(app) as desk:
         source = desk.get_source(desk.list_sources()[0].id)
-        brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["key_facts", "quotes"],
-                                  fields={"date": "20 October 2026"})
+        brief = make_brief(desk, ["key_facts", "quotes"], fields={"date": "20 October 2026"})
         quote = next(q for q in analyse(source.text).quotes if q.speaker)
-        picked = [collect.add_snippet(desk, collect.quote_snippet(source.id, quote))[0]]
+        picked = [snippets.pick(desk, snippets.quote_snippet(source.id, quote))[0]]
         for sentence in ("The researchers counted 23 versions of the implant.",
                          "None reported any disruption to water supplies.")[: count - 1]:
             start = source.text.index(sentence)
-            picked.append(collect.add_snippet(
-                desk, collect.selection_snippet(source, start, start + len(sentence), "fact"))[0])
+            picked.append(snippets.pick(
+                desk, snippets.selection_snippet(source, start, start + len(sentence), "fact"))[0])
         return brief, picked
 
 
 async def test_place_and_reorder_snippets_by_keys(make_app, settle) -> None:
     app = make_app()
-    brief, (quote, fact) = _brief_with_snippets(app.desk_path)
+    brief, (quote, fact) = _brief_with_snippets(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.open_brief(brief.id)
@@ -192,28 +187,28 @@ async def test_place_and_reorder_snippets_by_keys(make_app, settle) -> None:
         await settle(pilot)
         with desk_of(app) as desk:
             placed = desk.get_brief(brief.id)
-        assert {s.name: s.snippet_ids for s in placed.sections} == {"key_facts": [fact.id], "quotes": [quote.id]}
+        assert {s.name: s.snippet_ids for s in placed.sections} == {"key_facts": (fact.id,), "quotes": (quote.id,)}
         # The quote moves up past the start of its section into the end of the previous one.
         arrangement.highlighted = next(i for i, row in enumerate(app.screen.rows) if row[1] == quote.id)
         await pilot.press("shift+up")
         await settle(pilot)
         with desk_of(app) as desk:
             moved = desk.get_brief(brief.id)
-        assert [s.snippet_ids for s in moved.sections] == [[fact.id, quote.id], []]
+        assert [s.snippet_ids for s in moved.sections] == [(fact.id, quote.id), ()]
         assert moved.revision > placed.revision
         await pilot.press("shift+up")
         await settle(pilot)
         with desk_of(app) as desk:
-            assert desk.get_brief(brief.id).sections[0].snippet_ids == [quote.id, fact.id]
+            assert desk.get_brief(brief.id).sections[0].snippet_ids == (quote.id, fact.id)
         await pilot.press("ctrl+z")
         await settle(pilot)
         with desk_of(app) as desk:
-            assert desk.get_brief(brief.id).sections[0].snippet_ids == [fact.id, quote.id]
+            assert desk.get_brief(brief.id).sections[0].snippet_ids == (fact.id, quote.id)
 
 
 async def test_typing_in_a_field_saves_each_change_and_counts_words(make_app, settle) -> None:
     app = make_app(preview_delay=0)  # no debounce, so the preview is current when the workers are done
-    brief, _ = _brief_with_snippets(app.desk_path)
+    brief, _ = _brief_with_snippets(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.open_brief(brief.id)
@@ -233,9 +228,9 @@ async def test_typing_in_a_field_saves_each_change_and_counts_words(make_app, se
 
 async def test_export_writes_a_docx_with_the_quote_and_its_speaker(make_app, settle, tmp_path: Path) -> None:
     app = make_app()
-    brief, (quote, _fact) = _brief_with_snippets(app.desk_path)
-    with open_desk(app.desk_path) as desk:
-        collect.place_snippet(desk, desk.get_brief(brief.id), quote.id, "quotes")
+    brief, (quote, _fact) = _brief_with_snippets(app)
+    with desk_of(app) as desk:
+        arrange.place_snippet(desk, brief.id, quote.id, "quotes")
     out = tmp_path / "out" / "water.docx"
     out.parent.mkdir()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -268,7 +263,7 @@ async def test_remove_a_source_with_confirmation_then_undo(make_app, settle) -> 
 
 async def test_search_as_you_type_filters_the_table(make_app, settle, tmp_path: Path) -> None:
     app = make_app()
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         from briefs.sources import load_paste
 
         desk.add_source(load_paste(ARTICLE))
@@ -309,14 +304,14 @@ async def test_help_lists_bindings_with_their_ids_and_the_palette_offers_them(ma
 
 async def test_the_checks_tab_shows_what_the_checks_find(make_app, settle) -> None:
     app = make_app(preview_delay=0)
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         source = desk.get_source(desk.list_sources()[0].id)
         start = source.text.index("We found it almost by accident")
         # A quote picked without its speaker: the attribution check names it.
-        quote, _ = collect.add_snippet(
-            desk, collect.selection_snippet(source, start, start + len("We found it almost by accident"), "quote"))
-        brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["quotes"])
-        collect.place_snippet(desk, brief, quote.id, "quotes")
+        quote, _ = snippets.pick(
+            desk, snippets.selection_snippet(source, start, start + len("We found it almost by accident"), "quote"))
+        brief = make_brief(desk, ["quotes"], template="issue-brief", title="Water")
+        arrange.place_snippet(desk, brief.id, quote.id, "quotes")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.open_brief(brief.id)
@@ -338,7 +333,7 @@ async def test_paste_an_article_with_its_title_and_url(make_app, settle) -> None
         app.screen.query_one("#paste-url", Input).value = "https://harbour.example/dredging"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         pasted = desk.list_sources()[0]
     assert pasted.meta.title == "Port authority approves harbour dredging plan"
     assert pasted.meta.url == "https://harbour.example/dredging"
@@ -360,7 +355,7 @@ async def test_edit_a_sources_citation_details(make_app, settle) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is reader
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         meta = desk.list_sources()[0].meta
     assert (meta.published, meta.author) == ("2026-10-14", "J. Whitfield")
 
@@ -393,7 +388,7 @@ async def test_select_a_passage_with_the_mouse_and_make_it_a_note(make_app, sett
         await pilot.mouse_up(text, offset=(12, 0))
         await pilot.press("o")
         await settle(pilot)
-    with open_desk(app.desk_path) as desk:
+    with desk_of(app) as desk:
         [note] = desk.list_snippets()
     assert note.kind is SnippetKind.NOTE and note.start == 0 and note.text == "Researchers"
 
@@ -418,22 +413,22 @@ async def test_delete_in_the_text_removes_the_pick_under_the_caret(make_app, set
 async def test_a_slow_older_preview_never_replaces_a_newer_one(make_app, settle, monkeypatch) -> None:
     import threading
 
-    import briefs.render.export as export
+    import briefs.render.brief as rendering
 
-    render = export.render_markdown
+    render = rendering.render_brief
     release = threading.Event()
 
-    def slow_for_the_old_text(desk, brief, **kw):
+    def slow_for_the_old_text(desk, brief, *args, **kw):
         if brief.fields.get("background") == "old":
             release.wait(5)  # the older render finishes last (a cold Jinja cache, a busy core)
-        return render(desk, brief, **kw)
+        return render(desk, brief, *args, **kw)
 
-    monkeypatch.setattr(export, "render_markdown", slow_for_the_old_text)
+    monkeypatch.setattr(rendering, "render_brief", slow_for_the_old_text)
     app = make_app(preview_delay=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         with desk_of(app) as desk:
-            brief = collect.new_brief(desk, template="issue-brief", title="Water", sections=["quotes"])
+            brief = make_brief(desk, ["quotes"], template="issue-brief", title="Water")
         app.open_brief(brief.id)
         await settle(pilot)
         field = app.screen.query_one("#field-background", TextArea)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from briefs import collect
-from briefs.desk import open_desk
+from briefs.actions import arrange, snippets
+from tests.tui.conftest import desk_of, make_brief
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -24,25 +24,23 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-def _prepare_brief(desk_path) -> int:
+def _prepare_brief(app) -> int:
     """A brief with a picked quote and fact placed, as a user would have it after a few minutes."""
     from briefs.extract import analyse
 
-    with open_desk(desk_path) as desk:
+    with desk_of(app) as desk:
         source = desk.get_source(desk.list_sources()[0].id)
         quote = next(q for q in analyse(source.text).quotes if q.speaker)
-        q, _ = collect.add_snippet(desk, collect.quote_snippet(source.id, quote))
+        q, _ = snippets.pick(desk, snippets.quote_snippet(source.id, quote))
         sentence = "The researchers counted 23 versions of the implant."
         start = source.text.index(sentence)
-        f, _ = collect.add_snippet(desk, collect.selection_snippet(source, start, start + len(sentence), "fact"))
-        brief = collect.new_brief(
-            desk, template="issue-brief", title="Spy tool in water utilities",
-            sections=["takeaways", "key_facts", "quotes"],
+        f, _ = snippets.pick(desk, snippets.selection_snippet(source, start, start + len(sentence), "fact"))
+        brief = make_brief(
+            desk, ["takeaways", "key_facts", "quotes"], title="Spy tool in water utilities", marking="OFFICIAL",
             fields={"audience": "Minister", "date": "20 October 2026", "background": "Utilities were warned."},
-            marking="OFFICIAL",
         )
-        brief, _ = collect.place_snippet(desk, brief, f.id, "key_facts")
-        brief, _ = collect.place_snippet(desk, brief, q.id, "quotes")
+        brief, _ = arrange.place_snippet(desk, brief.id, f.id, "key_facts")
+        brief, _ = arrange.place_snippet(desk, brief.id, q.id, "quotes")
         return brief.id
 
 
@@ -66,7 +64,7 @@ def test_reader(snap_compare, make_app, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_brief_editor_sections(snap_compare, make_app, size) -> None:
     app = make_app()
-    brief_id = _prepare_brief(app.desk_path)
+    brief_id = _prepare_brief(app)
 
     async def run_before(pilot) -> None:
         await _settle(pilot)
@@ -81,7 +79,7 @@ def test_brief_editor_sections(snap_compare, make_app, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_brief_editor_fields(snap_compare, make_app, size) -> None:
     app = make_app()
-    brief_id = _prepare_brief(app.desk_path)
+    brief_id = _prepare_brief(app)
 
     async def run_before(pilot) -> None:
         await _settle(pilot)
@@ -94,7 +92,7 @@ def test_brief_editor_fields(snap_compare, make_app, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_export_modal(snap_compare, make_app, size) -> None:
     app = make_app()
-    brief_id = _prepare_brief(app.desk_path)
+    brief_id = _prepare_brief(app)
 
     async def run_before(pilot) -> None:
         await _settle(pilot)

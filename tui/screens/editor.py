@@ -82,15 +82,13 @@ class EditorScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        from briefs.render.spec import TemplateSet
-
         app: Any = self.app
         brief = app.attempt(lambda: app.desk.get_brief(self.brief_id))
         if brief is None:
             self.app.pop_screen()
             return
         self.brief = brief
-        self.spec = app.attempt(lambda: TemplateSet().get(brief.template), title="Template")
+        self.spec = app.attempt(lambda: app.templates.get(brief.template), title="Template")
         self._build_fields()
         self.reload()
         self._narrow(self.size.width)
@@ -144,13 +142,13 @@ class EditorScreen(Screen[None]):
         )
         if value == current:
             return
-        from briefs import collect
+        from briefs.actions import briefs as brief_actions
 
         app: Any = self.app
         saved = None
         try:
-            saved = collect.set_field(app.desk, self.brief, name, value)
-        except collect.FieldConflict as clash:
+            saved = brief_actions.set_field(app.desk, self.brief, name, value)
+        except brief_actions.FieldConflict as clash:
             self._resolve_conflict(clash)
         except Exception as exc:  # every failure becomes a notification, never a crash
             app.report(exc, title="Not saved")
@@ -190,14 +188,14 @@ class EditorScreen(Screen[None]):
     # -------------------------------------------------------------------------------- arrangement
     def reload(self) -> None:
         """Re-read the brief and its snippets from the desk and redraw the sections."""
-        from briefs import collect
+        from briefs.actions.arrange import unplaced_snippets
 
         app: Any = self.app
         brief = app.attempt(lambda: app.desk.get_brief(self.brief_id))
         if brief is None:
             return
         self.brief = brief
-        unplaced = app.attempt(lambda: collect.unplaced_snippets(app.desk, brief)) or []
+        unplaced = app.attempt(lambda: unplaced_snippets(app.desk, brief)) or []
         self.snippets = app.attempt(lambda: app.desk.get_snippets(brief.snippet_ids())) or {}
         self.snippets.update({s.id: s for s in unplaced if s.id is not None})
         ids = {s.source_id for s in self.snippets.values()}
@@ -288,20 +286,19 @@ class EditorScreen(Screen[None]):
         section, sid = self.rows[event.option_index]
         if sid is None or self.brief is None:
             return
-        from briefs import collect
+        from briefs.actions import arrange
 
         if section != UNPLACED:
             self.notify("already placed: shift+↑/↓ reorder, [ and ] move between sections, Del takes it out")
             return
         accepts = {s.name: list(s.accepts) for s in self.spec.sections} if self.spec else None
         snippet = self.snippets[sid]
-        target = collect.section_for(self.brief, snippet.kind, accepts)
+        target = arrange.section_for(self.brief, snippet.kind, accepts)
         if target is None:
             self.notify("this template has no sections", severity="warning")
             return
-        brief = self.brief
         following = [s for section, s in self.rows[event.option_index + 1:] if section == UNPLACED]
-        self._apply(lambda desk: collect.place_snippet(desk, brief, sid, target))
+        self._apply(lambda desk: arrange.place_snippet(desk, self.brief_id, sid, target))
         # Placing from the pool moves on to the next snippet in it, so Enter, Enter, Enter places a run.
         self._restore_row((UNPLACED, following[0]) if following else None)
 
@@ -313,41 +310,39 @@ class EditorScreen(Screen[None]):
         if section == UNPLACED:
             self.notify("place it first: Enter puts it in the section that fits", severity="warning")
             return
-        from briefs import collect
+        from briefs.actions.arrange import move_snippet
 
-        brief = self.brief
-        self._apply(lambda desk: collect.move_snippet(desk, brief, sid, delta))
+        self._apply(lambda desk: move_snippet(desk, self.brief_id, sid, delta))
 
     def action_to_section(self, step: int) -> None:
         selected = self._selected_snippet()
         if selected is None or self.brief is None:
             return
         section, sid = selected
-        from briefs import collect
+        from briefs.actions import arrange
 
-        brief = self.brief
         if section == UNPLACED:
-            if not brief.sections:
+            if not self.brief.sections:
                 return
-            target = brief.sections[0 if step > 0 else -1].name
-            self._apply(lambda desk: collect.place_snippet(desk, brief, sid, target))
+            target = self.brief.sections[0 if step > 0 else -1].name
+            self._apply(lambda desk: arrange.place_snippet(desk, self.brief_id, sid, target))
         else:
-            self._apply(lambda desk: collect.move_to_section(desk, brief, sid, step))
+            self._apply(lambda desk: arrange.move_to_section(desk, self.brief_id, sid, step))
 
     def action_unplace(self) -> None:
         selected = self._selected_snippet()
         if selected is None or self.brief is None or selected[0] == UNPLACED:
             return
-        from briefs import collect
+        from briefs.actions.arrange import unplace_snippet
 
-        brief, sid = self.brief, selected[1]
-        self._apply(lambda desk: collect.unplace_snippet(desk, brief, sid))
+        sid = selected[1]
+        self._apply(lambda desk: unplace_snippet(desk, self.brief_id, sid))
 
     def action_copy(self) -> None:
         selected = self._selected_snippet()
         if selected is None:
             return
-        from briefs.collect import with_citation
+        from briefs.citation import with_citation
 
         snippet = self.snippets[selected[1]]
         source = self.sources.get(snippet.source_id)
@@ -368,7 +363,7 @@ class EditorScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_wanted += 1
-        wait = getattr(self.app, "config", None).preview_delay if delay is None else delay
+        wait = getattr(self.app, "settings", None).preview_delay if delay is None else delay
         if wait <= 0:
             self._preview_timer = None
             self.call_after_refresh(self._render_preview)
@@ -377,25 +372,21 @@ class EditorScreen(Screen[None]):
 
     def _render_preview(self) -> None:
         if self.brief is not None:
-            self._render_brief(self._preview_wanted, self.brief.model_copy(), str(self.app.desk_path),
-                               getattr(self.app, "now", None))
+            self._render_brief(self._preview_wanted, self.brief)
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _render_brief(self, wanted: int, brief: Brief, desk_path: str, now: Any = None) -> None:
-        from briefs.desk import open_desk
+    def _render_brief(self, wanted: int, brief: Brief) -> None:
+        from briefs.actions.publish import preview
 
+        app: Any = self.app
         try:
-            from briefs.render.docx_writer import split_front_matter
-            from briefs.render.export import render_markdown
-
-            with open_desk(desk_path) as desk:
-                rendered = render_markdown(desk, brief, now=now)
-                findings = _run_checks(desk, brief)
-            _, body = split_front_matter(rendered.markdown)
+            shown = preview(app.desk, brief, app.templates)
         except Exception as exc:  # shown to the user; the brief on the desk is untouched
             self.app.call_from_thread(self._preview_failed, wanted, exc)
             return
-        self.app.call_from_thread(self._preview_ready, wanted, preview_markdown(body), rendered.warnings, findings)
+        assert shown.rendered is not None
+        self.app.call_from_thread(self._preview_ready, wanted, preview_markdown(shown.rendered.body),
+                                  list(shown.rendered.warnings), list(shown.report.findings))
 
     def _preview_ready(self, wanted: int, body: str, warnings: list[str], findings: list[Any] | None) -> None:
         # A render that began before the latest change is stale: a newer one is on its way. (A thread worker
@@ -473,24 +464,22 @@ class EditorScreen(Screen[None]):
         def chosen(options: Any) -> None:
             if options is not None:
                 self._status("exporting…")
-                self._export(options, str(self.app.desk_path))
+                self._export(options)
 
         marking = self.brief.marking or (self.spec.marking if self.spec else "")
         self.app.push_screen(ExportScreen(self.brief.title, marking), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, options: Any, desk_path: str) -> None:
-        from briefs.desk import open_desk
+    def _export(self, options: Any) -> None:
+        from briefs.actions.publish import publish
 
+        app: Any = self.app
         try:
-            from briefs.render.export import export_brief
-
-            with open_desk(desk_path) as desk:
-                brief = desk.get_brief(self.brief_id)
-                result = export_brief(
-                    desk, brief, fmt=options.fmt, out=options.path, reference=options.reference,
-                    marking=options.marking, allow_unverified=options.allow_unverified,
-                )
+            brief = app.desk.get_brief(self.brief_id)
+            result = publish(
+                app.desk, brief, app.templates, fmt=options.fmt, out=options.path, reference=options.reference,
+                marking=options.marking, allow_unverified=options.allow_unverified,
+            )
         except Exception as exc:  # shown to the user; the brief on the desk is untouched
             self.app.call_from_thread(self.app.report, exc, title="Export failed")
             self.app.call_from_thread(self._status, "export failed")
@@ -528,10 +517,3 @@ def _over(value: str, budget: int | None) -> bool:
 def _budget_text(value: str, budget: int | None) -> str:
     words = len(value.split())
     return f"{words}/{budget} words" if budget else ""
-
-
-def _run_checks(desk: Any, brief: Brief) -> list[Any]:
-    """The brief checks' findings (verbatim quotes, attribution, budgets, reading level, freshness)."""
-    from briefs.checks import run_checks
-
-    return list(run_checks(desk, brief).findings)

@@ -37,7 +37,7 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
         self.marking = marking or ""
 
     def compose(self) -> ComposeResult:
-        from briefs.render.export import default_out_path
+        from briefs.actions.publish import default_out_path
 
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(f"Export “{self.brief_title}”", classes="dialog-title")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,7 +112,7 @@ class LibraryScreen(Screen[None]):
             shown = f"{len(sources)}{more} of {total} source{plural} match “{' '.join(query.split())}”"
         else:
             shown = f"{total} source{plural}"
-        self.sub_title = f"{shown} · {Path(self.app.desk_path or '').name}"
+        self.sub_title = f"{shown} · {os.path.basename(self.app.desk.location)}"
 
     def load_briefs(self) -> None:
         self.query_one("#briefs-table", RowTable).set_rows(
@@ -199,14 +200,15 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, group="import", exit_on_error=False)
     def _import(self, target: str | None, pasted: Pasted | None) -> None:
-        from briefs.desk import open_desk
-        from briefs.sources import load_paste, load_source
+        from briefs.actions.sources import import_paste, import_source
 
         app: Any = self.app
         try:
-            new = load_paste(pasted.text, url=pasted.url, title=pasted.title) if pasted else load_source(target or "")
-            with open_desk(app.desk_path) as desk:
-                result = desk.add_source(new)
+            if pasted is not None:
+                result = import_paste(app.desk, pasted.text, url=pasted.url,
+                                      overrides={"title": pasted.title} if pasted.title else None)
+            else:
+                result = import_source(app.desk, target or "", limits=app.settings.limits)
         except Exception as exc:  # a failed import is a notification, never a crash
             self.app.call_from_thread(self._import_finished, None, exc)
             return
@@ -219,9 +221,9 @@ class LibraryScreen(Screen[None]):
             self.app.report(error, title="Import failed")
             return
         source = result.source
-        if result.created:
+        if result.status == "imported":
             message = f"Imported {source.ref}: {source.display_title}"
-        elif result.restored:
+        elif result.status == "restored":
             message = f"{source.ref} was removed; restored it: {source.display_title}"
         else:
             message = f"Already on the desk as {source.ref}: {source.display_title}"
@@ -262,12 +264,13 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question, yes="Remove"), confirmed)
 
     def _remove(self, tab: str, item_id: int) -> None:
-        from briefs import collect
+        from briefs.actions.briefs import remove_brief
+        from briefs.actions.sources import remove_source
 
         if tab == "sources":
-            change = self.app.attempt(lambda: collect.remove_source(self.app.desk, item_id))
+            change = self.app.attempt(lambda: remove_source(self.app.desk, item_id))
         else:
-            change = self.app.attempt(lambda: collect.remove_brief(self.app.desk, item_id))
+            change = self.app.attempt(lambda: remove_brief(self.app.desk, item_id))
         if change is not None:
             self.app.record(change)
             self.notify(f"{change.label} · ctrl+z to undo")

@@ -38,9 +38,7 @@ class NewBriefScreen(ModalScreen[int | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        from briefs.render.spec import TemplateSet
-
-        templates = TemplateSet()
+        templates: Any = self.app.templates
         self.specs = self.app.attempt(templates.all, title="Templates") or []
         for problem in templates.problems:
             self.notify(problem, title="Templates", severity="warning")
@@ -69,16 +67,11 @@ class NewBriefScreen(ModalScreen[int | None]):
             return
         spec = self.specs[options.highlighted]
         title = self.query_one("#brief-title", Input).value
-        from briefs import collect
+        from briefs.actions.briefs import new_brief
 
         app: Any = self.app
-        brief = app.attempt(
-            lambda: collect.new_brief(
-                app.desk, template=spec.name, title=title, sections=[s.name for s in spec.sections],
-                fields={f.name: f.default for f in spec.fields if f.default}, marking=spec.marking,
-            ),
-            title="New brief",
-        )
-        if brief is not None:
-            app.record(collect.BriefCreated(brief))
+        result = app.attempt(lambda: new_brief(app.desk, spec, title=title), title="New brief")
+        if result is not None:
+            brief, change = result
+            app.record(change)
             self.dismiss(brief.id)

@@ -173,10 +173,10 @@ class ReaderScreen(Screen[None]):
         if chosen is None:
             self.notify("select a suggestion first: n and p jump between them", severity="warning")
             return
-        from briefs import collect
+        from briefs.actions import snippets
 
-        make = collect.quote_snippet if chosen.kind == "quote" else collect.fact_snippet
-        self._save(lambda desk: collect.add_snippet(desk, make(self.source_id, chosen.item)), after=chosen)
+        make = snippets.quote_snippet if chosen.kind == "quote" else snippets.fact_snippet
+        self._save(lambda desk: snippets.pick(desk, make(self.source_id, chosen.item)), after=chosen)
 
     def action_reject(self) -> None:
         chosen = self._selected_suggestion()
@@ -187,7 +187,7 @@ class ReaderScreen(Screen[None]):
         self._after_pick(chosen)
 
     def action_pick(self, kind: str) -> None:
-        from briefs import collect
+        from briefs.actions import snippets
 
         text = self.query_one(ReaderText)
         start, end = text.selected_offsets()
@@ -196,7 +196,7 @@ class ReaderScreen(Screen[None]):
         assert self.source is not None
         source = self.source
         def pick(desk: Any) -> Any:
-            return collect.add_snippet(desk, collect.selection_snippet(source, start, end, kind, speaker=speaker))
+            return snippets.pick(desk, snippets.selection_snippet(source, start, end, kind, speaker=speaker))
 
         self._save(pick, after=suggestion)
 
@@ -281,9 +281,10 @@ class ReaderScreen(Screen[None]):
         def chosen(value: str | None) -> None:
             if value is None:
                 return
-            from briefs import collect
+            from briefs.actions.snippets import edit_snippet
 
-            self._save(lambda desk: collect.update_snippet(desk, snippet, speaker=value), after=None)
+            assert snippet.id is not None
+            self._save(lambda desk: edit_snippet(desk, snippet.id, speaker=value), after=None)
 
         self.app.push_screen(
             PromptScreen(f"Speaker of {snippet.ref}", value=snippet.speaker or "", placeholder="Full name, role"),
@@ -295,7 +296,7 @@ class ReaderScreen(Screen[None]):
         if snippet is None or self.source is None:
             self.notify("pick a snippet first", severity="warning")
             return
-        from briefs.collect import with_citation
+        from briefs.citation import with_citation
 
         self.app.copy_to_clipboard(with_citation(snippet, self.source))
         self.notify(f"Copied {snippet.ref} with its citation")
@@ -304,10 +305,10 @@ class ReaderScreen(Screen[None]):
         snippet = self._focused_snippet()
         if snippet is None or snippet.id is None:
             return
-        from briefs import collect
+        from briefs.actions.snippets import remove_snippet
 
         app: Any = self.app
-        change = app.attempt(lambda: collect.remove_snippet(app.desk, snippet.id))
+        change = app.attempt(lambda: remove_snippet(app.desk, snippet.id))
         if change is not None:
             app.record(change)
             self.notify(f"{change.label} · ctrl+z to undo")
@@ -334,9 +335,11 @@ class ReaderScreen(Screen[None]):
             if meta is None:
                 return
             app: Any = self.app
-            updated = app.attempt(lambda: app.desk.update_source_meta(self.source_id, meta))
+            from briefs.actions.sources import update_citation
+
+            updated = app.attempt(lambda: update_citation(app.desk, self.source_id, meta))
             if updated is not None and self.source is not None:
-                self.source = self.source.model_copy(update={"meta": updated.meta})
+                self.source = self.source.replace(meta=updated.meta)
                 self._show_meta()
                 self.notify("Saved the citation details")
 
@@ -374,13 +377,11 @@ class MetaScreen(ModalScreen["SourceMeta | None"]):
                 yield Button("Cancel", id="cancel")
 
     def action_save(self) -> None:
-        from pydantic import ValidationError
-
         values = {name: self.query_one(f"#meta-{name}", Input).value for name, _ in META_FIELDS}
         try:
-            meta = self.meta.model_copy(update={}).model_validate({**self.meta.model_dump(), **values})
-        except ValidationError as exc:
-            self.notify(exc.errors()[0]["msg"].removeprefix("Value error, "), severity="error")
+            meta = self.meta.replace(**values)
+        except ValueError as exc:  # the model's own rule (an ISO date), said in its words
+            self.notify(str(exc), severity="error")
             return
         self.dismiss(meta)
 

@@ -73,18 +73,21 @@ def read_brief_file(
         for index, item in enumerate(items or [], 1):
             where = f"{path}: section {name}, item {index}"
             snip = _item(item, where, desk, sources)
-            snip.id = next_id
+            snip = snip.replace(id=next_id)
             snippets[next_id] = snip
             ids.append(next_id)
             next_id += 1
         sections.append(Section(name=str(name), snippet_ids=ids))
-    brief = Brief(
-        template=str(data["template"]),
-        title=str(data.get("title") or path.stem),
-        fields={str(k): "" if v is None else str(v) for k, v in fields.items()},
-        sections=sections,
-        marking=data.get("marking"),
-    )
+    try:
+        brief = Brief(
+            template=str(data["template"]),
+            title=str(data.get("title") or path.stem),
+            fields={str(k): "" if v is None else str(v) for k, v in fields.items()},
+            sections=tuple(sections),
+            marking=data.get("marking"),
+        )
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from None
     return brief, snippets, sources
 
 
@@ -119,5 +122,8 @@ def _item(item: Any, where: str, desk: Desk, sources: dict[int, Source]) -> Snip
     kind = str(item.get("kind") or ("quote" if item.get("speaker") else "fact"))
     if kind not in {k.value for k in SnippetKind}:
         raise InputError(f"{where}: kind must be quote, fact or note, not {kind!r}")
-    return Snippet(source_id=source_id, kind=SnippetKind(kind), start=start, end=end, text=text,
-                   speaker=item.get("speaker"), edited=None if edited is None else str(edited))
+    try:
+        return Snippet(source_id=source_id, kind=SnippetKind(kind), start=start, end=end, text=text,
+                       speaker=item.get("speaker"), edited=None if edited is None else str(edited))
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None

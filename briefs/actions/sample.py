@@ -25,4 +25,4 @@ def sample_source() -> NewSource:
     from briefs.sources.text import load_text
 
     source = load_text(sample_bytes(), origin="sample:" + SAMPLE_FILE, url=SAMPLE_META.url)
-    return source.model_copy(update={"kind": SourceKind.TEXT, "meta": SAMPLE_META})
+    return source.replace(kind=SourceKind.TEXT, meta=SAMPLE_META.replace())

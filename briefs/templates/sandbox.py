@@ -9,9 +9,9 @@ it for Markdown unless the template (or the context) marks it safe, so a quote c
 
 from __future__ import annotations
 
+import contextlib
 import re
 import traceback
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from briefs.dates import long_date
 from briefs.errors import TemplateError
 
 # Inline Markdown punctuation that can start emphasis, code, links, footnotes, autolinks, tables,
@@ -49,20 +50,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return str(value)
     return md_escape(value)
-
-
-def long_date(value: Any) -> str:
-    """13 October 2026, from a date, datetime or ISO string; anything else as given."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.strip()[:19])
-        except ValueError:
-            return value
-    if isinstance(value, datetime | date):
-        return f"{value.day} {value:%B %Y}"
-    return str(value)
 
 
 def _markdown(value: Any) -> Markup:
@@ -119,6 +106,7 @@ def environment(folder: str) -> SandboxedEnvironment:
     """One environment per template folder (cached: compiling templates is the slow part)."""
     env = BriefSandbox(
         loader=jinja2.FileSystemLoader(folder),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -128,6 +116,35 @@ def environment(folder: str) -> SandboxedEnvironment:
     )
     env.filters.update(longdate=long_date, markdown=_markdown, words=_words, md=md_escape, paras=_paragraphs)
     return env
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiling a template costs more than rendering it; each command is a new process, so compiled
+    # templates are kept in the user's cache folder (keyed by the template's source, so an edited
+    # template is compiled again). No cache folder, no cache: only slower.
+    from briefs.settings import cache_dir
+
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _QuietCache(str(folder))
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A cache that can fail (a full disk, a folder removed meanwhile) without failing the render."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:

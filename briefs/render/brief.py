@@ -1,0 +1,123 @@
+"""Render a brief: its template's Markdown body and front values, then the bytes of each format.
+
+`render_brief` is what the app previews and what every export is made from; `to_bytes` turns it into a
+.md, .docx or .pdf file's contents. Writing the file, and the checks before it, are the publish action's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from briefs.desk.base import Desk
+from briefs.errors import InputError
+from briefs.labels import UNVERIFIED_QUOTE
+from briefs.model import Brief, Snippet, Source
+from briefs.render.context import build_context, footnote_definitions
+from briefs.templates.sandbox import render_template
+from briefs.templates.spec import BODY_FILE, TemplateSpec
+
+FORMATS = ("docx", "md", "pdf")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: str
+    """The Markdown body (with its footnote definitions), as the preview shows it and the writer reads it."""
+    front: dict[str, str]
+    """Title, subtitle, author, subject, keywords, marking and date: the document's properties."""
+    spec: TemplateSpec
+    context: dict[str, Any] = field(repr=False)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def markdown(self) -> str:
+        """The .md file: a YAML front matter block (as pandoc reads it), then the body."""
+        return front_matter_text(self.front) + self.body
+
+
+def render_brief(
+    desk: Desk,
+    brief: Brief,
+    spec: TemplateSpec,
+    *,
+    now: datetime,
+    marking: str | None = None,
+    snippets: dict[int, Snippet] | None = None,
+    sources: dict[int, Source] | None = None,
+    unverified: Mapping[int, str] | None = None,
+) -> Rendered:
+    """The brief through its template. `unverified` maps quotes that failed their verbatim check (exported
+    anyway, at the user's word) to the note that must stand beside them."""
+    context = build_context(desk, brief, spec, marking=marking, snippets=snippets, sources=sources, now=now,
+                            unverified=unverified)
+    body = render_template(spec.folder, BODY_FILE, context).strip("\n") + "\n"
+    flagged = [i for i in context["items"] if i.flag]
+    if flagged and body.count(UNVERIFIED_QUOTE) < len(flagged):
+        # A template that prints neither `cite` nor `flag` must still not hide a failed check.
+        refs = ", ".join(dict.fromkeys(i.ref for i in flagged))
+        body = f"**\\[{UNVERIFIED_QUOTE}: {refs} failed the verbatim check against their sources\\]**\n\n" + body
+    notes = footnote_definitions(context)
+    if notes:
+        body = _short_repeats(body) + "\n" + notes
+    return Rendered(body, front_values(context, now), spec, context, tuple(context["warnings"]))
+
+
+_NOTE_REF = re.compile(r"(?<!\\)\[\^(s\d+)\]")
+
+
+def _short_repeats(body: str) -> str:
+    """Cite each source in full in its first footnote and in short form after that (Chicago style)."""
+    seen: set[str] = set()
+
+    def swap(match: re.Match[str]) -> str:
+        label = match.group(1)
+        if label in seen:
+            return f"[^{label}-short]"
+        seen.add(label)
+        return match.group(0)
+
+    return _NOTE_REF.sub(swap, body)
+
+
+def front_values(context: dict[str, Any], now: datetime) -> dict[str, str]:
+    """Title, subtitle, author, subject, keywords, marking and date of the brief, for the front matter."""
+    fields = context["fields"]
+    return {
+        "title": context["title"],
+        "subtitle": context["template"]["title"],
+        "author": fields.get("from") or fields.get("prepared_by") or "",
+        "subject": fields.get("subject") or context["title"],
+        "keywords": ", ".join(dict.fromkeys(s.short for s in context["sources"])),
+        "marking": context["marking"],
+        "date": now.replace(microsecond=0).isoformat(),
+    }
+
+
+def front_matter_text(values: Mapping[str, str]) -> str:
+    # JSON strings are valid YAML scalars, and json.dumps quotes every character that YAML would not take.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def to_bytes(rendered: Rendered, fmt: str, *, reference: str | Path | None = None) -> bytes:
+    """The contents of the `fmt` file (md, docx or pdf) for a rendered brief."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "md":
+        return rendered.markdown.encode("utf-8")
+    from briefs.render.docx_writer import DocMeta, markdown_to_docx
+
+    # The writer gets the front values as they are, instead of parsing YAML text back.
+    data = markdown_to_docx(rendered.body, reference=Path(reference) if reference else None,
+                            meta=DocMeta.from_mapping(rendered.front))
+    if fmt == "pdf":
+        from briefs.render.pdf import docx_to_pdf
+
+        data = docx_to_pdf(data)
+    return data

@@ -1,0 +1,53 @@
+"""Cleaning text: one rule for the characters a Word document (XML 1.0) cannot hold.
+
+Two uses, one character class:
+- `clean_for_storage` on import: each bad character is replaced one for one (control characters by a
+  space, unpaired surrogates and the non-characters U+FFFE/U+FFFF by U+FFFD), so offsets still line up
+  with the file the text came from.
+- `clean_for_print` on render: text typed by a user (fields, titles, brief files) loses its control
+  characters, and each change is reported, since nothing has offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tab, newline and carriage return are the only C0 controls XML allows; DEL is legal XML but has no
+# place in prose. Surrogates cannot be encoded as UTF-8; U+FFFE and U+FFFF are not characters at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_for_storage(text: str) -> str:
+    """`text` safe to store and to write into a .docx, with every offset unchanged."""
+    if _UNENCODABLE.search(text):
+        text = _UNENCODABLE.sub("\ufffd", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    return text
+
+
+def clean_for_print(text: str | None, where: str, warnings: list[str]) -> str:
+    """`text` without control characters (dropped) or unencodable ones (U+FFFD); changes are reported."""
+    if not text:
+        return ""
+    cleaned = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
+    dropped = len(_CONTROL.findall(cleaned))
+    replaced = len(_UNENCODABLE.findall(cleaned))
+    if dropped:
+        cleaned = _CONTROL.sub("", cleaned)
+        warnings.append(f"{where}: dropped {dropped} control character(s) that a Word document cannot hold")
+    if replaced:
+        cleaned = _UNENCODABLE.sub("\ufffd", cleaned)
+        warnings.append(f"{where}: replaced {replaced} unpaired surrogate(s) or non-character(s) with U+FFFD")
+    return cleaned
+
+
+def unprintable(text: str) -> bool:
+    """Whether `text` holds characters a Word document cannot carry."""
+    return bool(_CONTROL.search(text) or _UNENCODABLE.search(text))
+
+
+def one_line(text: str | None) -> str:
+    """Runs of whitespace (newlines included) as single spaces, trimmed."""
+    return " ".join((text or "").split())
