@@ -31,6 +31,7 @@ class TemplateSet:
     def __init__(self, dirs: Sequence[str | os.PathLike[str]] = (), *, shipped: bool = True) -> None:
         self.dirs: list[Path] = [*(shipped_dirs() if shipped else []), *(Path(d).expanduser() for d in dirs)]
         self._specs: dict[str, TemplateSpec] | None = None
+        self._found: dict[str, TemplateSpec] = {}
         self.problems: list[str] = []
 
     @classmethod
@@ -70,10 +71,13 @@ class TemplateSet:
     def find(self, name: str) -> TemplateSpec | None:
         """The template called `name`, or None."""
         if self._specs is None:
-            quick = self._by_folder_name(name)
-            if quick is not None:
-                return quick
-        return self._scan().get(name)
+            if name not in self._found:
+                quick = self._by_folder_name(name)
+                if quick is None:
+                    return self._scan().get(name)
+                self._found[name] = quick
+            return self._found[name]
+        return self._specs.get(name)
 
     def _by_folder_name(self, name: str) -> TemplateSpec | None:
         # A command needs one template, and its folder is nearly always named after it: read that one
