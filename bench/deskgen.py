@@ -10,7 +10,7 @@ from briefs.desk import open_desk
 from briefs.model import NewSource, SourceKind, SourceMeta
 
 # One long string reads better than a 90-item list literal.
-WORDS = (  # noqa: SIM905
+WORDS = (
     "ministry agency council senator minister utility network grid water port election budget tariff "
     "researchers analysts officials regulator court ruling sanctions ransomware breach outage reform "
     "inflation subsidy pipeline refinery vaccine hospital teachers union strike parliament coalition "

@@ -6,7 +6,6 @@ import contextlib
 import glob
 import os
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -43,7 +42,12 @@ STALE_PART_SECONDS = 3600
 
 
 def _remove_stale_parts(folder: Path, name: str) -> None:
-    cutoff = time.time() - STALE_PART_SECONDS
+    # Age is measured against the file just written, by the file system's own clock (the one that stamped
+    # the leftovers too), not the process's idea of now.
+    try:
+        cutoff = (folder / name).stat().st_mtime - STALE_PART_SECONDS
+    except OSError:
+        return
     # Only names mkstemp makes for this file: ".NAME." + 8 random characters + ".part".
     for part in folder.glob(f".{glob.escape(name)}.????????.part"):
         with contextlib.suppress(OSError):

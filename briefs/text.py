@@ -48,6 +48,22 @@ def unprintable(text: str) -> bool:
     return bool(_CONTROL.search(text) or _UNENCODABLE.search(text))
 
 
+_OUTER_OPEN = "“\"‘'«„"
+_OUTER_CLOSE = "”\"’'»“"
+
+
+def printed_quote(words: str) -> str:
+    """A quote's words as a brief prints them inside its own quotation marks: without the source's outer
+    marks, and with a full stop for the comma that led into the attribution ("We lost," he said). The
+    verbatim check accepts exactly this liberty (briefs/checks/verbatim.py)."""
+    text = words.strip()
+    if len(text) > 1 and text[0] in _OUTER_OPEN and text[-1] in _OUTER_CLOSE:
+        text = text[1:-1].strip()
+    if text.endswith(","):
+        text = text[:-1].rstrip() + "."
+    return text
+
+
 def one_line(text: str | None) -> str:
     """Runs of whitespace (newlines included) as single spaces, trimmed."""
     return " ".join((text or "").split())

@@ -130,10 +130,11 @@ def _part_pattern(part: str, *, first: bool, last: bool) -> _Part:
             out.append(re.escape(value))
         else:
             tail = ""
-            if last and trail is None and i == len(tokens) - 1 and value[-1] in _END_PUNCT:
-                # A closing period may replace the source's comma or end a sentence the quote cuts short.
+            if last and trail is None and i == len(tokens) - 1 and value[-1] == "." and len(value) > 1:
+                # The one liberty print takes at a quote's end: a full stop where the source has the comma
+                # that led into its attribution ("We lost," he said -> "We lost.").
                 value = value[:-1]
-                tail = f"[{re.escape(_END_PUNCT)}]?"
+                tail = "[.,]"
             if not seen_letter and value and value[0].isalpha() and lead is None:
                 # The first letter of a part may be capitalised (or lowered) to fit the brief's sentence.
                 letter = value[0]

@@ -64,11 +64,33 @@ def render_brief(
         body = f"**\\[{UNVERIFIED_QUOTE}: {refs} failed the verbatim check against their sources\\]**\n\n" + body
     notes = footnote_definitions(context)
     if notes:
-        body = _short_repeats(body) + "\n" + notes
+        body = _short_repeats(_one_note_per_block(body)) + "\n" + notes
     return Rendered(body, front_values(context, now), spec, context, tuple(context["warnings"]))
 
 
 _NOTE_REF = re.compile(r"(?<!\\)\[\^(s\d+)\]")
+
+
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||>)")
+
+
+def _one_note_per_block(body: str) -> str:
+    """A paragraph, list item or table row cites each source once: later notes to the same source in that
+    block are dropped (seven identical notes on one bullet help no reader)."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        if match.group(1) in seen:
+            return ""
+        seen.add(match.group(1))
+        return match.group(0)
+
+    for line in body.split("\n"):
+        if not line.strip() or _BLOCK_START.match(line):
+            seen.clear()
+        out.append(_NOTE_REF.sub(keep_first, line))
+    return "\n".join(out)
 
 
 def _short_repeats(body: str) -> str:

@@ -18,10 +18,11 @@ from markupsafe import Markup
 from briefs import citation
 from briefs.dates import long_date
 from briefs.desk.base import Desk
+from briefs.drafting.digest import date_range
 from briefs.model import Brief, Snippet, Source
 from briefs.templates.sandbox import md_escape
 from briefs.templates.spec import TemplateSpec
-from briefs.text import clean_for_print
+from briefs.text import clean_for_print, printed_quote
 
 
 @dataclass
@@ -36,6 +37,8 @@ class SourceView:
     citation: Markup
     short: str
     short_citation: Markup = field(default_factory=Markup)
+    named: Markup = field(default_factory=Markup)
+    """How a sentence names the source: "*The Wire* (20 November 2019)", or "*The Wire*" when undated."""
     cite: str = ""
 
 
@@ -52,6 +55,8 @@ class ItemView:
     cite: Markup
     flag: Markup = field(default_factory=Markup)
     """A visible "UNVERIFIED QUOTE" note, for a quote exported with --allow-unverified; else empty."""
+    also: list[SourceView] = field(default_factory=list)
+    """Other outlets that report the same fact (their notes are in `cite` too)."""
 
 
 @dataclass
@@ -110,6 +115,8 @@ def build_context(
     for sec in spec.sections:
         section_views[sec.name] = SectionView(sec.name, sec.title)
     all_items: list[ItemView] = []
+    # A digest's per-story sections name the other outlets themselves ("also reported by").
+    per_source = {sec.name for sec in spec.sections if sec.per_source}
     for section in brief.sections:
         view = section_views.setdefault(section.name, SectionView(section.name, section.name.replace("_", " ")))
         for sid in section.snippet_ids:
@@ -117,6 +124,12 @@ def build_context(
             if snip is None or snip.source_id not in views:
                 continue
             item = _item_view(snip, views[snip.source_id], warnings, (unverified or {}).get(sid))
+            twin_of = view.items[-1] if view.items else None
+            if twin_of is not None and section.name not in per_source and _twins(twin_of, item):
+                # The same fact from another outlet: printed once, cited to both.
+                twin_of.also.append(item.source)
+                twin_of.cite = Markup(twin_of.cite + item.source.cite)
+                continue
             view.items.append(item)
             all_items.append(item)
 
@@ -129,8 +142,10 @@ def build_context(
     for name, value in brief.fields.items():
         fields[name] = clean_for_print(value, f"field {name}", warnings)
 
-    imported = [s.imported_at for s in sources.values() if s.id in views]
-    current_as_of = long_date(max(imported)) if imported else long_date(now)
+    # What the brief knows is as current as its newest source's publication date, not the day it was
+    # imported: a brief on 2019 articles drafted today is current as of 2019.
+    published = [s.meta.published for s in sources.values() if s.id in views and s.meta.published]
+    current_as_of = long_date(max(published)) if published else ""
     title = clean_for_print(brief.title, "title", warnings)
     return {
         "brief": {
@@ -145,6 +160,7 @@ def build_context(
         "marking": clean_for_print(marking or brief.marking or spec.marking, "marking", warnings),
         "fields": fields,
         "today": long_date(now),
+        "checked_on": long_date(now),
         "sources_current_as_of": current_as_of,
         "sections": section_views,
         "items": all_items,
@@ -152,6 +168,9 @@ def build_context(
         "facts": [i for i in all_items if i.kind == "fact"],
         "notes": [i for i in all_items if i.kind == "note"],
         "sources": [views[s] for s in order],
+        "bibliography": bibliography([views[s] for s in order], sources),
+        "stories": stories([views[s] for s in order], sources),
+        "date_range": date_range([s.meta.published for s in sources.values() if s.id in views]),
         "template": {
             "name": spec.name,
             "title": spec.title,
@@ -165,7 +184,7 @@ def build_context(
 def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
     meta = source.meta
     where = f"source {source.ref}"
-    title = clean_for_print(meta.title or source.origin, where, warnings)
+    title = clean_for_print(citation.title_of(meta, source.origin), where, warnings)
     author = clean_for_print(meta.author, where, warnings)
     publication = clean_for_print(meta.publication, where, warnings)
     published = long_date(meta.published)
@@ -178,10 +197,12 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
     full = citation.full(cleaned, source.origin, escape=md_escape, italic=_italic, link=lambda u: f"<{u}>")
     short = citation.label(cleaned, source.origin)
     view = SourceView(
-        n=n, ref=source.ref, title=title, author=author, publication=publication, published=published,
+        n=n, ref=source.ref, title=title, author=citation.author_line(author), publication=publication,
+        published=published,
         url=url, citation=Markup(full + "."), short=short,
         short_citation=Markup(citation.short(cleaned, source.origin, escape=md_escape, italic=_italic) + "."),
     )
+    view.named = Markup(f"*{md_escape(short)}*" + (f" ({published})" if published else ""))
     if spec.citation_style == "footnote":
         view.cite = Markup(f"[^{source.ref}]")
     else:
@@ -193,9 +214,8 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
 def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverified: str | None = None) -> ItemView:
     where = f"snippet {snip.ref}"
     text = clean_for_print(snip.display_text, where, warnings).strip()
-    # A quote is printed inside the template's own quotation marks: drop the source's outer pair.
-    if snip.kind.value == "quote" and len(text) > 1 and text[0] in "“\"‘'" and text[-1] in "”\"’'":
-        text = text[1:-1].strip()
+    if snip.kind.value == "quote":
+        text = printed_quote(text)
     flag = Markup(f" **\\[{md_escape(unverified)}\\]**") if unverified else Markup("")
     return ItemView(
         ref=snip.ref,
@@ -225,8 +245,57 @@ def footnote_definitions(context: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _twins(first: ItemView, second: ItemView) -> bool:
+    from briefs.drafting.facts import same_fact
+
+    return (first.kind == second.kind == "fact" and first.source.ref != second.source.ref
+            and second.source.ref not in {s.ref for s in first.also} and same_fact(first.verbatim, second.verbatim))
+
+
+@dataclass
+class StoryView:
+    """One story as a digest shows it: the article that leads it and the outlets that also reported it."""
+
+    lead: SourceView
+    also: list[SourceView] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[SourceView]:
+        return [self.lead, *self.also]
+
+    @property
+    def refs(self) -> list[str]:
+        return [s.ref for s in self.sources]
+
+
+def stories(views: list[SourceView], sources: Mapping[int, Source]) -> list[StoryView]:
+    """The cited sources grouped by story (articles from several outlets on one event), in citation order."""
+    from briefs.drafting.stories import group_stories
+
+    by_ref = {s.ref: s for s in sources.values()}
+    groups = group_stories([by_ref[v.ref].text for v in views])
+    return [StoryView(views[g[0]], [views[i] for i in g[1:]]) for g in groups]
+
+
+def bibliography(views: list[SourceView], sources: Mapping[int, Source]) -> list[SourceView]:
+    """The sources list: alphabetical (by first author, else outlet, then title), each source once even
+    when it was imported twice (the same web address, or the same title from the same outlet)."""
+    by_ref = {s.ref: s for s in sources.values()}
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for view in views:
+        source = by_ref[view.ref]
+        key = ("url", view.url) if view.url else ("title", view.title.casefold(), view.publication.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((citation.sort_key(source.meta, source.origin), view))
+    return [view for _, view in sorted(unique, key=lambda pair: pair[0])]
+
+
 def _italic(text: str) -> str:
     return f"*{text}*"
 
 
-__all__ = ["ItemView", "SectionView", "SourceView", "build_context", "footnote_definitions"]
+__all__ = ["ItemView", "SectionView", "SourceView", "StoryView", "bibliography", "build_context",
+           "footnote_definitions", "stories"]

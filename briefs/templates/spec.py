@@ -19,6 +19,10 @@ from briefs.errors import TemplateError
 SPEC_FILE = "template.toml"
 BODY_FILE = "body.md.j2"
 KINDS = ("quote", "fact", "note")
+# What `briefs draft` may put in a section: each story's lede, ranked facts that stand alone, facts about
+# what comes next (deadlines, votes, plans), attributed quotes. A section without a `draft` list gets what
+# it accepts (facts, quotes).
+DRAFT_POOLS = ("lede", "facts", "ahead", "quotes")
 CITATION_STYLES = ("footnote", "inline")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
@@ -46,6 +50,16 @@ class SectionSpec:
     max_items: int | None = None
     words: int | None = None
     help: str = ""
+    draft: tuple[str, ...] = ()
+    """What `briefs draft` fills the section with, in order (DRAFT_POOLS); empty: what it accepts."""
+    per_source: bool = False
+    """`max_items` counts per story rather than for the section: a digest gives every article its items."""
+
+    def draft_pools(self) -> tuple[str, ...]:
+        if self.draft:
+            return self.draft
+        pools = {"fact": "facts", "quote": "quotes"}
+        return tuple(pools[kind] for kind in self.accepts if kind in pools)
 
 
 @dataclass(frozen=True)
@@ -162,6 +176,12 @@ def _section(data: Any, where: str) -> SectionSpec:
     accepts = data.get("accepts", list(KINDS)) if isinstance(data, dict) else []
     if not isinstance(accepts, list) or not all(a in KINDS for a in accepts):
         raise ValueError(f"{where}.accepts: must list some of {', '.join(KINDS)}")
+    r.seen.add("draft")
+    draft = data.get("draft", [])
+    if isinstance(draft, str):
+        draft = [draft]
+    if not isinstance(draft, list) or not all(d in DRAFT_POOLS for d in draft):
+        raise ValueError(f"{where}.draft: must list some of {', '.join(DRAFT_POOLS)}")
     spec = SectionSpec(
         name=_identifier(r.text("name", required=True), f"{where}.name", "section name"),
         title=r.text("title", required=True),
@@ -170,6 +190,8 @@ def _section(data: Any, where: str) -> SectionSpec:
         max_items=r.number("max_items", minimum=1),
         words=r.number("words", minimum=1),
         help=r.text("help", ""),
+        draft=tuple(draft),
+        per_source=r.flag("per_source"),
     )
     r.done()
     return spec

@@ -110,7 +110,7 @@ def test_removing_a_source_is_undone(desk, source) -> None:
 def test_copy_with_citation_names_speaker_and_source(desk, source) -> None:
     snippet = snippets.selection_snippet(source, 0, 20, "quote", speaker="Amira Okafor")
     text = with_citation(snippet, source)
-    assert "Amira Okafor" in text and "The Meridian Ledger" in text and "2026-10-13" in text
+    assert "Amira Okafor" in text and "The Meridian Ledger" in text and "13 October 2026" in text
 
 
 def test_section_for_follows_what_the_template_accepts(desk) -> None:

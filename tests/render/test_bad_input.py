@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -157,14 +156,16 @@ def test_a_killed_writers_leftover_part_file_is_removed_by_the_next_export(tmp_p
     # filling right now.
     stale = folder / ".brief.docx.k1llzd0x.part"
     stale.write_bytes(b"half a document")
-    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    # Two hours before now by the file system's clock (which stamps every file), not the process's.
+    two_hours_ago = stale.stat().st_mtime - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
     fresh = folder / ".brief.docx.w0rking1.part"
     fresh.write_bytes(b"being written")
     other = folder / ".other.docx.k1llzd0.part"
     notes = folder / ".brief.docx.my-notes-2024.part"  # a user's own hidden file that merely looks alike
     for path in (other, notes):
         path.write_bytes(b"not ours")
-        os.utime(path, (time.time() - 7200, time.time() - 7200))
+        os.utime(path, (two_hours_ago, two_hours_ago))
     export_brief(desk, brief, out=out)
     assert sorted(p.name for p in folder.iterdir()) == [
         ".brief.docx.my-notes-2024.part", ".brief.docx.w0rking1.part", ".other.docx.k1llzd0.part", "brief.docx",
