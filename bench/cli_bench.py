@@ -74,7 +74,7 @@ def main() -> int:
             ("show", [*briefs, "show", "s1"]),
             ("extract", [*briefs, "extract", str(article)]),
             ("check", [*briefs, "check", "b1"]),
-            ("export", [*briefs, "export", "b1", "-o", str(home / "out.docx")]),
+            ("export", [*briefs, "export", "b1", "--force", "-o", str(home / "out.docx")]),
         ]
         figures = {label: timed(cmd, env, args.runs) for label, cmd in anchors}
         blingfire = figures["python -c 'import blingfire'"]

@@ -204,7 +204,7 @@ def main() -> int:
         docxtpl_template(tpl)
         context = docxtpl_context()
         for _ in range(3):  # warm both: imports, compiled templates, the parsed reference document
-            publish(desk, brief, templates, out=out)
+            publish(desk, brief, templates, out=out, overwrite=True)
             docxtpl_export(tpl, context)
         # Like for like with docxtpl (which renders to memory): publish to bytes. The durable atomic
         # write (two fsyncs) is timed on its own. The two exporters alternate, first one then the other, so
@@ -215,7 +215,7 @@ def main() -> int:
                     lambda: theirs.run(docxtpl_export, tpl, context)]
             for call in pair if index % 2 else reversed(pair):
                 call()
-            written.run(publish, desk, brief, templates, out=out)
+            written.run(publish, desk, brief, templates, out=out, overwrite=True)
         pages = _pages(out)
         (ours_cpu, ours_wall), (theirs_cpu, theirs_wall) = ours.medians(), theirs.medians()
         print(f"benchmark brief: 7 background paragraphs, 40 bullets, 20 quotes, a 16-row table, 30 footnotes; "
@@ -233,11 +233,11 @@ def main() -> int:
               + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
         md = folder / "bench.md"
-        publish(desk, brief, templates, out=md, fmt="md")
+        publish(desk, brief, templates, out=md, fmt="md", overwrite=True)
         desk_path = desk.location
         desk.close()
         commands = [("briefs export (process)",
-                     [sys.executable, "-m", "briefs", "--desk", desk_path, "export", "b1", "--templates",
+                     [sys.executable, "-m", "briefs", "--desk", desk_path, "export", "b1", "--force", "--templates",
                       str(folder / "templates"), "-o", str(folder / "cli.docx")])]
         pandoc = shutil.which("pandoc")
         if pandoc:

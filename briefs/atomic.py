@@ -12,11 +12,13 @@ from typing import BinaryIO
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[BinaryIO]:
+def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644, *, replace: bool = True) -> Iterator[BinaryIO]:
     """Yield a binary file that replaces `path` only when the block finishes without error.
 
     The temporary file sits in the same folder so the final rename never crosses file systems, and it is
-    fsynced first so a crash after the rename cannot leave an empty file behind.
+    fsynced first so a crash after the rename cannot leave an empty file behind. With `replace=False` an
+    existing `path` is left alone (FileExistsError), even one that appears while the file is written: the
+    new file is linked into place, which fails rather than replaces.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -27,7 +29,11 @@ def atomic_writer(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[B
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        if replace:
+            os.replace(tmp, target)
+        else:
+            os.link(tmp, target)
+            os.unlink(tmp)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -55,8 +61,9 @@ def _remove_stale_parts(folder: Path, name: str) -> None:
                 part.unlink()
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, mode: int = 0o644) -> None:
-    with atomic_writer(path, mode) as handle:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, mode: int = 0o644, *,
+                       replace: bool = True) -> None:
+    with atomic_writer(path, mode, replace=replace) as handle:
         handle.write(data)
 
 

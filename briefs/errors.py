@@ -56,5 +56,13 @@ class ExportError(BriefsError):
     """A brief could not be written to a file."""
 
 
+class OutputExists(InputError):
+    """An export would replace a file that is already there: never done without the user's say-so."""
+
+    def __init__(self, path: object, message: str | None = None) -> None:
+        super().__init__(message or f"{path} already exists; choose another name, or allow replacing it")
+        self.path = path
+
+
 class CheckFailed(BriefsError):
     """A brief failed a blocking check (for example a quote that is not verbatim)."""

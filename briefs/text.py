@@ -64,6 +64,29 @@ def printed_quote(words: str) -> str:
     return text
 
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_BYLINE = re.compile(r"^(?:by|written by|from)\s", re.IGNORECASE)
+
+
+def headline(text: str) -> str | None:
+    """The headline a plain text, a paste, a PDF or a document opens with: its first line, when that line
+    looks like one (a few words, no full stop at the end, not a byline); None when the text opens with
+    prose, so a title is never a sentence cut short or a file name."""
+    for raw in text.splitlines():
+        line = _MARKDOWN_HEADING.sub("", raw.strip()).strip()
+        if not line:
+            continue
+        words = line.split()
+        if _BYLINE.match(line) or len(words) > 25 or len(line) > 150:
+            return None
+        if line.endswith((".", ",", ";", ":")) and not line.endswith(("...", "…")):
+            return None
+        if not any(ch.isupper() for ch in line):
+            return None
+        return line
+    return None
+
+
 def one_line(text: str | None) -> str:
     """Runs of whitespace (newlines included) as single spaces, trimmed."""
     return " ".join((text or "").split())

@@ -55,6 +55,7 @@ class BriefsApp(App[None]):
         from briefs.actions.history import History
 
         self.history = History()
+        self.last_exports: dict[int, Any] = {}  # brief id -> the export options chosen last, this session
         if settings.theme:
             self.theme = settings.theme if settings.theme in self.available_themes else self.theme
         if settings.keys:

@@ -280,6 +280,7 @@ def draft_and_publish(
     out_for: Callable[[str], str | os.PathLike[str] | None] | None = None,
     reference: str | os.PathLike[str] | None = None,
     allow_unverified: bool = False,
+    overwrite: bool = False,
 ) -> Drafted:
     """Put the sources on the desk, draft the brief and export it, all or nothing: an export that fails
     (a folder that does not exist, a quote that fails its check) leaves the desk as it was.
@@ -300,5 +301,5 @@ def draft_and_publish(
         brief = draft_brief(desk, sources, spec, title=title, fields=fields, marking=marking)
         path = out_for(brief.title) if out_for is not None else None
         published = publish(desk, brief, templates, fmt=fmt, out=path, reference=reference,
-                            allow_unverified=allow_unverified)
+                            allow_unverified=allow_unverified, overwrite=overwrite)
     return Drafted(brief, tuple(sources), published)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefs.errors import ExportError
+from briefs.errors import ExportError, OutputExists
 
 if TYPE_CHECKING:
     from briefs.checks.report import Report
@@ -46,6 +46,7 @@ def publish(
     reference: str | os.PathLike[str] | None = None,
     marking: str | None = None,
     allow_unverified: bool = False,
+    overwrite: bool = False,
     snippets: dict[int, Snippet] | None = None,
     sources: dict[int, Source] | None = None,
 ) -> Published:
@@ -54,7 +55,8 @@ def publish(
     Every quote is checked word for word against its source first: a quote that fails stops the export
     (CheckFailed, naming the quote and the diff) unless `allow_unverified`, which writes a visible
     UNVERIFIED QUOTE note beside it instead. Other findings never block; `briefs check` lists them.
-    `snippets` and `sources` are for a brief read from a YAML file rather than the desk.
+    An existing file at `out` is never replaced unless `overwrite` (OutputExists otherwise, before any
+    work). `snippets` and `sources` are for a brief read from a YAML file rather than the desk.
     """
     from briefs.atomic import write_bytes_atomic
     from briefs.checks.export_gate import gate
@@ -64,15 +66,19 @@ def publish(
         from briefs.errors import InputError
 
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    path = Path(out) if out is not None else None
+    if path is not None and not overwrite and os.path.lexists(path):
+        raise OutputExists(path)
     spec = templates.get(brief.template)
     notes = gate(desk, brief, spec, allow_unverified=allow_unverified, snippets=snippets, sources=sources)
     rendered = render_brief(desk, brief, spec, now=desk.clock.now(), marking=marking, snippets=snippets,
                             sources=sources, unverified=notes)
     data = to_bytes(rendered, fmt, reference=reference)
-    path = Path(out) if out is not None else None
     if path is not None:
         try:
-            write_bytes_atomic(path, data)
+            write_bytes_atomic(path, data, replace=overwrite)
+        except FileExistsError:
+            raise OutputExists(path) from None
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror}; choose another file or folder") from None
     warnings = [*rendered.warnings, *(f"{note}; exported with that note beside it" for note in notes.values())]

@@ -7,6 +7,7 @@ from briefs.checks.budgets import check_budgets, check_reading_level
 from briefs.checks.claims import check_claims
 from briefs.checks.context import CheckContext
 from briefs.checks.freshness import check_freshness
+from briefs.checks.grounding import check_grounding
 from briefs.checks.quotes import check_quotes
 from briefs.checks.report import Finding, Report
 from briefs.desk.base import Desk
@@ -35,6 +36,7 @@ def run_checks(
     check_quotes(ctx, report)
     check_attribution(ctx, report)
     check_claims(ctx, report)
+    check_grounding(ctx, report)
     check_budgets(ctx, report)
     if reading:
         check_reading_level(ctx, report)

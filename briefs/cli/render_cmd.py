@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefs.cli.common import desk_from, parse_ref, print_json, ref_id, settings_from, templates_from, warn
-from briefs.errors import InputError
+from briefs.errors import InputError, OutputExists
 
 if TYPE_CHECKING:
     from briefs.desk.base import Desk
@@ -65,7 +66,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description=(
             "Render a brief through its template and write it. BRIEF is a brief ID (b3) or a YAML brief\n"
             "file. Without --out the file is named from the title, in the current folder. An existing\n"
-            "file is replaced atomically. PDF needs LibreOffice.\n\n"
+            "file is never replaced unless --force (then atomically). PDF needs LibreOffice.\n\n"
             "Every quote is first checked word for word against its source snapshot; a quote that is not\n"
             "what the source says stops the export (exit 1, with the difference shown) unless\n"
             "--allow-unverified. `briefs check BRIEF` lists every finding."
@@ -79,6 +80,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--marking", metavar="TEXT", help="override the handling marking")
     p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
     p.add_argument("--allow-unverified", action="store_true", help=ALLOW_HELP)
+    p.add_argument("--force", action="store_true", help="replace the file if it exists (never done otherwise)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -102,6 +104,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--marking", metavar="TEXT")
     p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
     p.add_argument("--allow-unverified", action="store_true", help=ALLOW_HELP)
+    p.add_argument("--force", action="store_true", help="replace the file if it exists (never done otherwise)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_draft)
 
@@ -187,8 +190,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             brief = desk.get_brief(ref_id(args.brief, "brief"))
         to_stdout = args.out == "-"
         out = None if to_stdout else resolve_out(args.out, brief.title, fmt)
-        result = publish(desk, brief, templates, fmt=fmt, out=out, reference=args.reference, marking=args.marking,
-                         allow_unverified=args.allow_unverified, **extra)
+        with _refusing_to_replace():
+            result = publish(desk, brief, templates, fmt=fmt, out=out, reference=args.reference,
+                             marking=args.marking, allow_unverified=args.allow_unverified, overwrite=args.force,
+                             **extra)
     for warning in result.warnings:
         warn(warning)
     if to_stdout:
@@ -211,11 +216,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
     limits = settings_from(args).limits
     with desk_from(args) as desk:
         targets = [_load(desk, target, limits) for target in args.targets]
-        drafted = draft_and_publish(
-            desk, targets, templates, args.template, title=args.title, fields=values, marking=args.marking,
-            fmt=fmt, out_for=lambda title: resolve_out(args.out, title, fmt), reference=args.reference,
-            allow_unverified=args.allow_unverified,
-        )
+        with _refusing_to_replace():
+            drafted = draft_and_publish(
+                desk, targets, templates, args.template, title=args.title, fields=values, marking=args.marking,
+                fmt=fmt, out_for=lambda title: resolve_out(args.out, title, fmt), reference=args.reference,
+                allow_unverified=args.allow_unverified, overwrite=args.force,
+            )
     for warning in [*drafted.published.warnings, *_citation_gaps(drafted.sources)]:
         warn(warning)
     if args.json:
@@ -225,6 +231,16 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(drafted.brief.ref)
         print(f"wrote {drafted.published.path}")
     return 0
+
+
+@contextmanager
+def _refusing_to_replace() -> Iterator[None]:
+    """An export onto an existing file says how to go ahead from the command line."""
+    try:
+        yield
+    except OutputExists as exc:
+        raise OutputExists(exc.path, f"{exc.path} already exists; add --force to replace it, or give another "
+                           "--out") from None
 
 
 def _citation_gaps(sources: Sequence[Source]) -> list[str]:

@@ -252,6 +252,7 @@ class _Writer:
         self.list_stack: list[dict[str, Any]] = []
         self.in_quote = 0
         self.new_item = False
+        self.rules: list[Any] = []  # the paragraphs that draw a horizontal rule, in order
 
     # ------------------------------------------------------------------------------- styles
     def style(self, name: str) -> str:
@@ -322,7 +323,7 @@ class _Writer:
                 i = self._table(tokens, i)
                 continue
             elif kind == "hr":
-                self._rule()
+                self.rules.append(self._rule())
             elif kind in ("fence", "code_block"):
                 for line in tok.content.rstrip("\n").split("\n"):
                     add_run(new_paragraph(self.body, self.style("Body Text")), line, mono=True)
@@ -331,8 +332,25 @@ class _Writer:
                 while i < n and tokens[i].type != "footnote_block_close":
                     i += 1
             i += 1
+        self._keep_closing_block()
         if self.sect_pr is not None:
             self.body.append(self.sect_pr)
+
+    def _keep_closing_block(self) -> None:
+        """A signature or clearance block after the last rule ("Drafted by / Cleared by") stays on the page
+        of what it signs: the paragraph before the rule, the rule and the block keep together."""
+        if not self.rules:
+            return
+        rule = self.rules[-1]
+        paragraphs = [el for el in self.body if el.tag == qn("w:p")]
+        if rule not in paragraphs:
+            return
+        at = paragraphs.index(rule)
+        after = paragraphs[at + 1:]
+        if not after or len(after) > 3:
+            return  # not a closing block: a rule in the middle of the brief
+        for p in paragraphs[max(0, at - 1):-1]:
+            oxml.keep_with_next(p)
 
     def _collect_notes(self, tokens: list[Any]) -> None:
         current: int | None = None
@@ -383,8 +401,13 @@ class _Writer:
     def _inline(self, p: Any, children: list[Any], part: Any, *, allow_notes: bool = True) -> None:
         bold = italic = 0
         target = p
+        previous = ""
         for tok in children:
             kind = tok.type
+            if kind == "footnote_ref" and allow_notes and previous == "footnote_ref":
+                # Two notes side by side read as one number ("²³"): a superscript comma keeps them apart.
+                add_run(p, ",", style_id=self.style("Footnote Reference"))
+            previous = kind
             if kind == "text":
                 if tok.content:
                     add_run(target, tok.content, bold=bold > 0, italic=italic > 0,
@@ -465,16 +488,20 @@ class _Writer:
                 etree.SubElement(tr_pr, qn("w:tblHeader"))
             for tc, inline in zip(tr.tc_lst, row, strict=False):
                 self._inline(tc.p_lst[0], inline.children or [], self.part)
+        for tr in trs:
+            # A row is never cut across two pages (cantSplit comes before tblHeader in the schema).
+            tr.get_or_add_trPr().insert(0, etree.Element(qn("w:cantSplit")))
         self.body.append(tbl)
         return i + 1
 
-    def _rule(self) -> None:
+    def _rule(self) -> Any:
         p = new_paragraph(self.body, self.style("Body Text"))
         ppr = p.find(W_PPR)
         bdr = oxml.insert_ordered(ppr, etree.Element(qn("w:pBdr")), oxml.PPR_ORDER)
         edge = etree.SubElement(bdr, qn("w:bottom"))
         for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "A6B4C8")):
             edge.set(qn(f"w:{key}"), value)
+        return p
 
     # ------------------------------------------------------------------------ header and footer
     def page_furniture(self, meta: DocMeta) -> None:

@@ -65,6 +65,16 @@ def _later_tags(order: tuple[str, ...], tag: str) -> frozenset[str]:
     return frozenset(tags[tags.index(tag) + 1 :])
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """Keep a paragraph on the same page as the one after it (Word's "Keep with next")."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is None:
+        insert_ordered(ppr, etree.Element(qn("w:keepNext")), PPR_ORDER)
+
+
 def insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> etree._Element:
     """Insert `child` into `parent` before the first sibling that the schema orders after it."""
     later = _later_tags(tuple(order), child.tag)

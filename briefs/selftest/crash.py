@@ -58,8 +58,8 @@ def export_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
     with open_for_work(desk_file) as desk:
         brief = desk.create_brief(Brief(template="issue-brief", title="Version 0"))
     started = time.perf_counter()
-    subprocess.run(_briefs(desk_file, "export", brief.ref, "--out", str(out)), check=True, capture_output=True,
-                   timeout=300)
+    subprocess.run(_briefs(desk_file, "export", brief.ref, "--force", "--out", str(out)), check=True,
+                   capture_output=True, timeout=300)
     full_run = time.perf_counter() - started
     for i in range(1, rounds + 1):
         old = out.read_bytes()
@@ -67,7 +67,7 @@ def export_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
             current = desk.get_brief(brief.id)
             current = current.replace(title=f"Version {i}")
             desk.save_brief(current)
-        proc = subprocess.Popen(_briefs(desk_file, "export", brief.ref, "--out", str(out)),
+        proc = subprocess.Popen(_briefs(desk_file, "export", brief.ref, "--force", "--out", str(out)),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # Anywhere in the run, weighted towards its end, where the file is written.
         time.sleep(full_run * (0.5 + 0.7 * rng.random()))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources.common import Limits, clean_text
+from briefs.text import headline
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -72,7 +73,7 @@ def load_docx(data: bytes, *, origin: str, limits: Limits | None = None) -> NewS
         origin=origin,
         text=text,
         meta=SourceMeta(
-            title=clean_text(props.title or "") or first_heading or _first_line(text),
+            title=clean_text(props.title or "") or first_heading or headline(text),
             author=_author(props.author),
             published=when.date().isoformat() if when else None,
             language=(props.language or "").split("-")[0].lower() or None,
@@ -139,6 +140,3 @@ def _author(value: str | None) -> str | None:
     return value if value and value.lower() not in _PLACEHOLDER_AUTHORS else None
 
 
-def _first_line(text: str) -> str | None:
-    line = text.split("\n", 1)[0].strip()
-    return line if line and len(line) <= 150 else None

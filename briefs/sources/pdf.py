@@ -15,6 +15,7 @@ from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources.common import clean_text, looks_binary
 from briefs.sources.meta import parse_date
+from briefs.text import headline
 
 # pypdf logs each repair it attempts ("EOF marker not found"); Briefs reports a damaged file itself.
 logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
@@ -65,7 +66,7 @@ def load_pdf(data: bytes, *, origin: str) -> NewSource:
         origin=origin,
         text=text,
         meta=SourceMeta(
-            title=clean_text(info.get("Title", "")) or _first_line(text),
+            title=clean_text(info.get("Title", "")) or headline(text),
             author=clean_text(info.get("Author", "")) or None,
             published=_pdf_date(info.get("CreationDate")),
         ),
@@ -135,14 +136,6 @@ def _join_pages(pages: list[str]) -> str:
             cleaned.append(page.strip())
     text = "\n\n".join(cleaned)
     return clean_text(_MANY_BLANKS.sub("\n\n", text))
-
-
-def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            return line if len(line) <= 150 else None
-    return None
 
 
 def _pdf_date(value: str | None) -> str | None:

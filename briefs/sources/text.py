@@ -11,6 +11,7 @@ import codecs
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources.common import clean_text, looks_binary
+from briefs.text import headline
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -82,10 +83,5 @@ def load_text(data: bytes, *, origin: str, kind: SourceKind = SourceKind.TEXT, u
     )
 
 
-def guess_title(text: str) -> str | None:
-    """The first non-empty line, when it is short enough to be a headline (Markdown '#' stripped)."""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= 150 else None
-    return None
+# The one rule for a plain text's title lives with the other text rules.
+guess_title = headline

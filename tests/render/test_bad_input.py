@@ -9,7 +9,7 @@ import pytest
 
 from briefs.actions.publish import publish, safe_filename
 from briefs.cli import main
-from briefs.errors import TemplateError
+from briefs.errors import OutputExists, TemplateError
 from briefs.model import Brief, Section
 from briefs.render.brief import render_brief
 from briefs.templates import TemplateSet
@@ -130,11 +130,15 @@ def test_existing_output_is_replaced_atomically(tmp_path: Path, desk, monkeypatc
     # A failing export (a template error) leaves the old file exactly as it was.
     make_template(tmp_path / "t", "{{ fields.nope }}", name="info-memo")
     with pytest.raises(TemplateError):
-        export_brief(desk, brief, out=out, templates=TemplateSet([tmp_path / "t"], shipped=False))
+        export_brief(desk, brief, out=out, templates=TemplateSet([tmp_path / "t"], shipped=False), overwrite=True)
+    assert out.read_bytes() == b"previous version"
+    # Without the user's say-so it is not replaced at all.
+    with pytest.raises(OutputExists):
+        export_brief(desk, brief, out=out)
     assert out.read_bytes() == b"previous version"
     # A successful one replaces it whole, and leaves no temporary file behind.
     os.chmod(out, 0o600)
-    export_brief(desk, brief, out=out)
+    export_brief(desk, brief, out=out, overwrite=True)
     audit(out)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.docx"]
 

@@ -460,17 +460,32 @@ class EditorScreen(Screen[None]):
         if self.brief is None:
             return
         from tui.screens.export import ExportScreen
+        from tui.screens.modals import ConfirmScreen
+
+        app: Any = self.app
+
+        def go(options: Any, overwrite: bool) -> None:
+            self._status("exporting…")
+            self._export(options, overwrite)
 
         def chosen(options: Any) -> None:
-            if options is not None:
-                self._status("exporting…")
-                self._export(options)
+            if options is None:
+                return
+            app.last_exports[self.brief_id] = options
+            if options.path.exists():
+                # Nothing is overwritten without asking: a digest named like an issue brief is not lost.
+                question = f"{options.path.name} already exists in {options.path.parent}. Replace it?"
+                self.app.push_screen(ConfirmScreen(question, yes="Replace"),
+                                     lambda yes: go(options, True) if yes else self._status("not exported"))
+            else:
+                go(options, False)
 
         marking = self.brief.marking or (self.spec.marking if self.spec else "")
-        self.app.push_screen(ExportScreen(self.brief.title, marking), chosen)
+        self.app.push_screen(ExportScreen(self.brief.title, marking, last=app.last_exports.get(self.brief_id)),
+                             chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def _export(self, options: Any) -> None:
+    def _export(self, options: Any, overwrite: bool = False) -> None:
         from briefs.actions.publish import publish
 
         app: Any = self.app
@@ -478,7 +493,7 @@ class EditorScreen(Screen[None]):
             brief = app.desk.get_brief(self.brief_id)
             result = publish(
                 app.desk, brief, app.templates, fmt=options.fmt, out=options.path, reference=options.reference,
-                marking=options.marking, allow_unverified=options.allow_unverified,
+                marking=options.marking, allow_unverified=options.allow_unverified, overwrite=overwrite,
             )
         except Exception as exc:  # shown to the user; the brief on the desk is untouched
             self.app.call_from_thread(self.app.report, exc, title="Export failed")

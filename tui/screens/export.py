@@ -31,10 +31,12 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
         Binding("ctrl+o", "browse_reference", "Reference…", id="export.reference"),
     ]
 
-    def __init__(self, title: str, marking: str | None) -> None:
+    def __init__(self, title: str, marking: str | None, *, last: ExportOptions | None = None) -> None:
         super().__init__()
         self.brief_title = title
         self.marking = marking or ""
+        # What the user chose the last time they exported this brief in this session: kept, not retyped.
+        self.last = last
 
     def compose(self) -> ComposeResult:
         from briefs.actions.publish import default_out_path
@@ -42,13 +44,17 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(f"Export “{self.brief_title}”", classes="dialog-title")
             yield Label("Format", classes="field-label")
-            yield Select(FORMATS, value="docx", allow_blank=False, id="export-format", compact=True)
+            last = self.last
+            fmt = last.fmt if last else "docx"
+            yield Select(FORMATS, value=fmt, allow_blank=False, id="export-format", compact=True)
             yield Label("Save as", classes="field-label")
-            yield Input(str(default_out_path(self.brief_title, "docx").resolve()), id="export-path", compact=True)
+            path = last.path if last else default_out_path(self.brief_title, "docx").resolve()
+            yield Input(str(path), id="export-path", compact=True)
             yield Label("Marking (on every page)", classes="field-label")
-            yield Input(self.marking, id="export-marking", compact=True)
+            yield Input(last.marking or "" if last else self.marking, id="export-marking", compact=True)
             yield Label("Reference document for house style (optional, .docx; ctrl+o browses)", classes="field-label")
-            yield Input("", placeholder="the shipped house style", id="export-reference", compact=True)
+            yield Input(str(last.reference) if last and last.reference else "", placeholder="the shipped house style",
+                        id="export-reference", compact=True)
             yield Checkbox("Export even if a quote fails its check (marks it UNVERIFIED QUOTE)",
                            id="export-unverified", compact=True)
             with Horizontal(classes="buttons"):
