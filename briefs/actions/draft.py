@@ -58,7 +58,7 @@ def picks(source: Source) -> Picks:
     """The lede, the facts that stand alone and the attributed quotes of one article."""
     from briefs.drafting.facts import looks_ahead, reads_alone
     from briefs.drafting.lede import lede
-    from briefs.drafting.prose import stands_alone, without_lead_in
+    from briefs.drafting.prose import opens_on_connective, without_lead_in
     from briefs.extract import analyse
 
     text = source.text
@@ -81,7 +81,7 @@ def picks(source: Source) -> Picks:
     # Strongest first, whole sentences before fragments, a named speaker before a description ("the
     # report"); a quote that opens on "But" or "And" answers something the reader has not heard.
     quotes = sorted((q for q in analysis.quotes if _eligible(q)),
-                    key=lambda q: (not stands_alone(q.text), not q.text[:1].isupper(),
+                    key=lambda q: (opens_on_connective(q.text), not q.text[:1].isupper(),
                                    not (q.speaker or " ")[0].isupper(), -q.score, -len(q.text.split())))
     quote_snips = [
         Snippet(source_id=source.id, kind=SnippetKind.QUOTE, start=q.start, end=q.end, text=text[q.start:q.end],

@@ -44,6 +44,7 @@ class Figure:
     text: str
     value: float
     kind: str  # "£", "$", "%", "" (a bare number)
+    start: int = 0
 
 
 def figures(text: str) -> list[Figure]:
@@ -58,7 +59,7 @@ def figures(text: str) -> list[Figure]:
         kind = match.group("cur") or _CURRENCY_WORDS.get((match.group("curword") or "").lower(), "")
         if match.group("pct"):
             kind = "%"
-        found.append(Figure(match.group(0).strip(), value, kind))
+        found.append(Figure(match.group(0).strip(), value, kind, match.start("num")))
     return found
 
 
@@ -106,7 +107,10 @@ def check_grounding(ctx: CheckContext, report: Report) -> None:
             continue
         prose = _DRAFTING_NOTE.sub(" ", value)
         label = labels.get(name, name)
+        in_dates = [m.span() for m in _DATE.finditer(prose)]
         for figure in figures(prose):
+            if any(a <= figure.start < b for a, b in in_dates):
+                continue  # the day of a date: checked as a date below
             if figure.value < 10 and not figure.kind and "." not in figure.text:
                 continue  # "two options", "3 steps": small counts are the writer's own structure
             if _supported(figure, source_figures):

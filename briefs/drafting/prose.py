@@ -101,6 +101,18 @@ def stands_alone(sentence: str) -> bool:
     return first not in DEPENDENT_OPENERS
 
 
+CONNECTIVES = frozenset("""
+    and but or so yet still also however meanwhile nonetheless nevertheless moreover furthermore besides
+    instead otherwise then thus hence therefore accordingly plus nor
+""".split())
+
+
+def opens_on_connective(words: str) -> bool:
+    """Whether speech opens by answering something unheard ("But ...", "And so ..."). Unlike a reporter's
+    sentence, a quote may say "we" and "I": those are the speaker."""
+    return opener(words)[0] in CONNECTIVES
+
+
 def without_lead_in(text: str, start: int, end: int) -> int:
     """`start` moved past any dateline or agency tag at the start of text[start:end]."""
     return start + lead_in_length(text, start, end)

@@ -72,6 +72,7 @@ _NOTE_REF = re.compile(r"(?<!\\)\[\^(s\d+)\]")
 
 
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||>)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 def _one_note_per_block(body: str) -> str:
@@ -90,7 +91,29 @@ def _one_note_per_block(body: str) -> str:
         if not line.strip() or _BLOCK_START.match(line):
             seen.clear()
         out.append(_NOTE_REF.sub(keep_first, line))
-    return "\n".join(out)
+    return "\n".join(_one_note_per_run(out))
+
+
+def _one_note_per_run(lines: list[str]) -> list[str]:
+    """A run of list items that all cite the one same source carries its note once, on the last item:
+    five bullets from one article need one note, not five identical ones."""
+    out = list(lines)
+    run: list[int] = []
+
+    def close() -> None:
+        sources = [set(_NOTE_REF.findall(out[i])) for i in run]
+        if len(run) > 1 and all(len(s) == 1 for s in sources) and len(set.union(*sources)) == 1:
+            for i in run[:-1]:
+                out[i] = _NOTE_REF.sub("", out[i])
+        run.clear()
+
+    for index, line in enumerate(lines):
+        if _LIST_ITEM.match(line):
+            run.append(index)
+        else:
+            close()
+    close()
+    return out
 
 
 def _short_repeats(body: str) -> str:

@@ -101,3 +101,17 @@ def test_a_many_part_quote_that_matches_nothing_fails_on_a_long_source() -> None
     long = (SOURCE + "\n") * 50
     quote = " … ".join(["the"] * 30 + ["zzzz"])
     assert not verify_quote(quote, long).ok
+
+
+def test_print_may_end_a_quote_with_a_full_stop_for_its_comma_and_no_more() -> None:
+    from briefs.checks import verify_quote
+    from briefs.text import printed_quote
+
+    source = "“We lost the final,” the coach said. Later: “We lost; that is all.”"
+    start = source.index("We lost the final,")
+    end = start + len("We lost the final,")
+    assert printed_quote(source[start:end]) == "We lost the final."
+    assert verify_quote("We lost the final.", source, start, end).ok
+    assert not verify_quote("We lost the final;", source, start, end).ok
+    assert not verify_quote("We lost.", source, start, start + len("We lost")).ok  # a cut quote gains no stop
+    assert verify_quote("We lost", source, start, start + len("We lost")).ok
