@@ -14,9 +14,11 @@ from briefs.drafting.prose import stands_alone
 
 # A figure, however an outlet writes it: "$41 million", "41m", "1,200", "14%", "2.4".
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SPEECH = r"(?:said|says|told|added|argued|warned|noted|wrote|explained|insisted|claimed|admitted|asked)"
-# "Okafor said ..." or "Mr Howard told ...": a person the article has introduced earlier by full name.
-_SURNAME_SUBJECT = re.compile(rf"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z’'\-]+)\s+(?:also\s+)?{_SPEECH}\b")
+# "Okafor said ...", "Mr Howard told ...", "Granollers and Lopez defeated ...": people the article has
+# introduced earlier by full name, now by surname alone.
+_SURNAME_SUBJECT = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?([A-Z][a-z’'\-]+)(?:\s+and\s+([A-Z][a-z’'\-]+))?(?:[’']s)?\s+[a-z]"
+)
 # Words that put a fact in the future: what to watch.
 _AHEAD = re.compile(
     r"\b(?:will|is due|are due|is expected to|are expected to|expects to|plans? to|is set to|are set to|"
@@ -59,11 +61,11 @@ def reads_alone(sentence: str, article: str, start: int) -> bool:
         return False
     match = _SURNAME_SUBJECT.match(sentence.strip())
     if match:
-        name = match.group(1)
         # "Okafor said" after "Dr. Amira Okafor, who leads ..." leans on the earlier sentence; an
         # organisation ("Google said") or a name the article never gave in full stands.
-        if re.search(rf"\b[A-Z][a-z’'\-]+\s+{re.escape(name)}\b", article[:start]):
-            return False
+        for name in filter(None, match.groups()):
+            if re.search(rf"\b[A-Z][a-z’'\-]+\s+{re.escape(name)}\b", article[:start]):
+                return False
     return True
 
 

@@ -45,7 +45,9 @@ def lede(text: str, *, title: str | None = None) -> tuple[int, int] | None:
             if len(sentence.split()) < _MIN_WORDS:
                 continue
             spoken = sentence.startswith(("“", '"', "‘", "'")) or bool(_FIRST_PERSON.search(sentence))
-            if stands_alone(sentence) and not spoken:
+            # A question opens a feature ("Remember the state slogan?"); the news comes after it.
+            asks = sentence.rstrip("”\"’' ").endswith("?")
+            if stands_alone(sentence) and not spoken and not asks:
                 return start, end
             if fallback is None and not sentence.startswith(("“", '"', "‘", "'")):
                 fallback = (start, end)

@@ -31,6 +31,9 @@ _CREDIT = re.compile(r"^\s*(?:\(?\s*(?:photo|image|picture|video|graphic|illustr
                      r"[^.]{0,60}\((?:[A-Z][\w ]{0,20})?\s*(?:Photo|Images?|Pictures?)\b[^)]*\))\s*$", re.IGNORECASE)
 # A tweet quoted in the text ends with its sign-off: "— Name (@handle) November 18, 2019".
 _SIGN_OFF = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*$")
+# What a page says to its reader rather than about the news: offers, sign-ups, "read more".
+_PROMOTION = re.compile(r"^\s*(?:subscribe|sign up|click|tap|follow us|download|join us|read more|read next|"
+                        r"watch now|get (?:\S+\s+){0,5}delivered|get the latest|don['’]t miss)\b", re.IGNORECASE)
 _NUMBERED_HEAD = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _HANDLE_OR_LINK = re.compile(r"(?:@\w{2,}|https?://|pic\.twitter\.com/|#\w{3,})")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -68,7 +71,7 @@ def is_furniture(sentence: str) -> bool:
     text = sentence.strip()
     if not text:
         return True
-    if _BYLINE.match(text) or _CREDIT.match(text) or _SIGN_OFF.search(text):
+    if _BYLINE.match(text) or _CREDIT.match(text) or _SIGN_OFF.search(text) or _PROMOTION.match(text):
         return True
     if lead_in_length(text) >= len(text.rstrip()) - 1:
         return True

@@ -74,3 +74,28 @@ def test_the_lede_is_the_opening_news_sentence_without_byline_or_dateline(articl
     start, end = lede(article, title=title)
     assert article[start:end].startswith(expected)
     assert article[start:end].endswith(".")
+
+
+@pytest.mark.parametrize(("sentence", "alone"), [
+    ("Granollers and Lopez won the doubles 6-4, 7-6.", False),
+    ("Okafor said the team first saw it in July.", False),
+    ("Google said it would appeal.", True),  # never named in full before: an organisation
+])
+def test_people_named_in_full_earlier_are_not_a_standalone_subject(sentence: str, alone: bool) -> None:
+    from briefs.drafting.facts import reads_alone
+
+    article = ("Marcel Granollers and Feliciano Lopez met Dr. Amira Okafor. " + sentence)
+    assert reads_alone(sentence, article, article.index(sentence)) is alone
+
+
+@pytest.mark.parametrize("line", ["Get Motor Cycle Monthly delivered through your letterbox every month.",
+                                  "Subscribe to our newsletter for the latest updates.", "Sign up for alerts."])
+def test_a_page_talking_to_its_reader_is_not_a_fact(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_question_is_not_the_lede() -> None:
+    text = ("Slogans and states\n\nRemember the state that ran a contest for a new slogan?\n\n"
+            "The governor launched a new campaign on Monday to tackle a drug crisis in rural counties.\n")
+    start, end = lede(text, title="Slogans and states")
+    assert text[start:end].startswith("The governor launched")
