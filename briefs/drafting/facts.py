@@ -55,11 +55,28 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)")
+# How far back a "the <noun>" may point: the sentence or two before it.
+_LOOKBACK = 400
+
+
+def _points_back(sentence: str, article: str, start: int) -> bool:
+    """A definite opening whose noun the previous sentences just used: "The planned blackout would be the
+    latest ..." after a sentence about a blackout leans on that sentence."""
+    match = _DEFINITE.match(sentence)
+    if not match:
+        return False
+    nouns = [w for w in match.group(1).split() if w.islower() and len(w) >= 4]
+    earlier = article[max(0, start - _LOOKBACK):start].lower()
+    return any(re.search(rf"\b{re.escape(noun)}", earlier) for noun in nouns)
+
+
 def reads_alone(sentence: str, article: str, start: int) -> bool:
     """Whether a sentence at `start` of `article` makes sense in a brief without the article around it."""
-    if not stands_alone(sentence) or _BACK_REFERENCE.match(sentence.strip()):
+    text = sentence.strip()
+    if not stands_alone(text) or _BACK_REFERENCE.match(text) or _points_back(text, article, start):
         return False
-    match = _SURNAME_SUBJECT.match(sentence.strip())
+    match = _SURNAME_SUBJECT.match(text)
     if match:
         # "Okafor said" after "Dr. Amira Okafor, who leads ..." leans on the earlier sentence; an
         # organisation ("Google said") or a name the article never gave in full stands.

@@ -57,3 +57,10 @@ Danny Kerr's late double sent Rovers into the cup final last night as they came 
 
 The club said 40,000 tickets for the final would go on sale on Monday.
 """
+
+OTHER_FLOOD = """Heavy rain floods Dutch river towns
+
+ROTTERDAM (AP) — Heavy rain flooded streets in three Dutch river towns on Sunday, and the Maas rose to its highest level since 2021, forcing 300 residents of Venlo and Roermond to leave their homes.
+
+"The dikes are holding," said Pieter Vos, who runs the regional water board.
+"""

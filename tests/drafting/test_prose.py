@@ -99,3 +99,14 @@ def test_a_question_is_not_the_lede() -> None:
             "The governor launched a new campaign on Monday to tackle a drug crisis in rural counties.\n")
     start, end = lede(text, title="Slogans and states")
     assert text[start:end].startswith("The governor launched")
+
+
+def test_a_definite_noun_the_sentence_before_just_used_points_back() -> None:
+    from briefs.drafting.facts import reads_alone
+
+    article = ("The utility began a blackout for 800,000 homes on Tuesday. The planned blackout would be the "
+               "third this year. The public comment period closes on December 15.")
+    blackout = "The planned blackout would be the third this year."
+    comment = "The public comment period closes on December 15."
+    assert not reads_alone(blackout, article, article.index(blackout))
+    assert reads_alone(comment, article, article.index(comment))

@@ -6,14 +6,7 @@ from briefs.drafting.digest import date_range, topic
 from briefs.drafting.facts import same_fact
 from briefs.drafting.stories import group_stories, same_story
 
-from .articles import REUTERS_SHARES, TABLOID_SPORT, UK_FLOOD, US_BUDGET, WIRE_FLOOD
-
-OTHER_FLOOD = """Heavy rain floods Dutch river towns
-
-ROTTERDAM (AP) — Heavy rain flooded streets in three Dutch river towns on Sunday, and the Maas rose to its highest level since 2021, forcing 300 residents of Venlo and Roermond to leave their homes.
-
-"The dikes are holding," said Pieter Vos, who runs the regional water board.
-"""
+from .articles import OTHER_FLOOD, REUTERS_SHARES, TABLOID_SPORT, UK_FLOOD, US_BUDGET, WIRE_FLOOD
 
 
 def test_two_outlets_reporting_one_flood_are_one_story() -> None:
