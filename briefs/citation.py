@@ -86,11 +86,7 @@ def full(meta: SourceMeta, origin: str, *, escape: Callable[[str], str] = _same,
     """Author(s), “Title”, Outlet, 13 October 2026, URL: what a first note or a sources list says."""
     parts = [escape(author_line(meta.author))] if meta.author else []
     parts.append(f"“{escape(title_of(meta, origin))}”")
-    if meta.publication:
-        parts.append(italic(escape(meta.publication)))
-    published = long_date(meta.published)
-    if published:
-        parts.append(published)
+    parts += _outlet_and_date(meta, escape, italic)
     if meta.url:
         parts.append(link(meta.url))
     return ", ".join(parts)
@@ -102,12 +98,13 @@ def short(meta: SourceMeta, origin: str, *, escape: Callable[[str], str] = _same
     names = authors(meta.author)
     parts = [escape(surname(names[0]))] if names else []
     parts.append(f"“{escape(_short_title(title_of(meta, origin)))}”")
-    if meta.publication:
-        parts.append(italic(escape(meta.publication)))
+    return ", ".join(parts + _outlet_and_date(meta, escape, italic))
+
+
+def _outlet_and_date(meta: SourceMeta, escape: Callable[[str], str], italic: Callable[[str], str]) -> list[str]:
+    parts = [italic(escape(meta.publication))] if meta.publication else []
     published = long_date(meta.published)
-    if published:
-        parts.append(published)
-    return ", ".join(parts)
+    return parts + [published] if published else parts
 
 
 def sort_key(meta: SourceMeta, origin: str) -> tuple[str, str, str]:
