@@ -82,7 +82,7 @@ class BriefsApp(App[None]):
         try:
             # Created and seeded with the sample article on first run. The desk gives each thread its
             # own connection, so the one opened here serves the UI thread and every worker.
-            desk = open_for_work(self.settings.desk, clock=self.clock)
+            desk = open_for_work(self.settings.desk, clock=self.clock, author=self.settings.author)
         except BriefsError as exc:
             # The CLI raises it again after the screen is restored, so it prints like any other error.
             self.startup_error = exc
@@ -112,7 +112,7 @@ class BriefsApp(App[None]):
         if self._desk is None:
             from briefs.actions.desk_setup import open_for_work
 
-            self._desk = open_for_work(self.settings.desk, clock=self.clock)
+            self._desk = open_for_work(self.settings.desk, clock=self.clock, author=self.settings.author)
         return self._desk
 
     @property
