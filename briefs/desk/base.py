@@ -61,8 +61,9 @@ class Desk(Protocol):
 
     # sources -----------------------------------------------------------------------------------
     def add_source(self, new: NewSource, *, imported_at: datetime | None = None, removed: bool = False) -> AddResult:
-        """Store a snapshot (the same text twice is one source). `imported_at` and `removed` keep a copied
-        source's history (`briefs desk copy`); an import leaves them out."""
+        """Store a snapshot (the same text twice is one source: imported again, a removed one comes back).
+        `imported_at` and `removed` keep a copied source's history (`briefs desk copy`), and a copy leaves
+        a source the desk already has as it is."""
         ...
 
     def get_source(self, source_id: int, *, with_text: bool = True) -> Source: ...

@@ -317,7 +317,8 @@ class PostgresDesk:
             if row is None:
                 existing = self._one("SELECT id, removed_at FROM sources WHERE sha256 = %s FOR UPDATE", (sha,))
                 assert existing is not None
-                restored = existing[1] is not None
+                # An import brings a removed source back; a copy (imported_at given) leaves it as it is.
+                restored = existing[1] is not None and imported_at is None
                 if restored:
                     self._rows("UPDATE sources SET removed_at = NULL WHERE id = %s", (existing[0],))
                 return AddResult(self._fetch_source(existing[0], with_text=False), created=False, restored=restored)

@@ -221,7 +221,8 @@ class SqliteDesk:
             db = self._db
             row = db.execute("SELECT id, removed_at FROM sources WHERE sha256 = ?", (sha,)).fetchone()
             if row is not None:
-                restored = row[1] is not None
+                # An import brings a removed source back; a copy (imported_at given) leaves it as it is.
+                restored = row[1] is not None and imported_at is None
                 if restored:
                     db.execute("UPDATE sources SET removed_at = NULL WHERE id = ?", (row[0],))
                 existing = self._fetch_source(row[0], with_text=False)
