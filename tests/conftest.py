@@ -127,10 +127,10 @@ def desk_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return request.getfixturevalue("pg_url")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+def pytest_collection_finish(session: pytest.Session) -> None:
+    for item in session.items:
         names = getattr(item, "fixturenames", ())
-        if "pg_server" in names or "pg_url" in names or "[postgresql" in item.nodeid:
+        if {"pg_server", "pg_url", "own_server"} & set(names) or "[postgresql" in item.nodeid:
             _PG_TESTS.add(item.nodeid)
 
 

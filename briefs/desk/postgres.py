@@ -81,6 +81,7 @@ class PostgresDesk:
         self._local = threading.local()
         self._newer: int | None = None
         self._closed = False
+        self._troubled = False  # the server was found gone lately
         self._watchers: list[_Watcher] = []
         self.server = _server_name(url)
         params = psycopg.conninfo.conninfo_to_dict(url) if "://" in url else {}
@@ -93,16 +94,22 @@ class PostgresDesk:
             url, kwargs=self._kwargs, min_size=1, max_size=POOL_SIZE, open=False, configure=self._configure,
             name="briefs", timeout=WAIT_FOR_CONNECTION, reconnect_timeout=3600,
         )
+        # The first connection is made directly: a wrong password or a server that is down is reported at
+        # once, in libpq's words (the pool would only time out). It checks the schema; meanwhile the pool
+        # makes its own first connection in the background.
+        first = self._probe()
+        if isinstance(first, BaseException):
+            if isinstance(first, psycopg.OperationalError) and _refused_by_server(first):
+                raise DeskError(f"the desk server {self.server} refused Briefs: {_first_line(first)}") from None
+            raise self._unavailable(first) from None
+        self._pool.open(wait=False)
         try:
-            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT + 1)
-        except psycopg_pool.PoolTimeout:
-            self._pool.close(timeout=0)
-            raise self._unavailable(self._probe()) from None
-        try:
-            self.schema = self._migrate()
+            self.schema = self._migrate(first)
         except BaseException:
             self._pool.close(timeout=1)
             raise
+        finally:
+            first.close()
 
     # ---------------------------------------------------------------------------------- plumbing
     def _configure(self, conn: Any) -> None:
@@ -110,13 +117,18 @@ class PostgresDesk:
         conn.execute("SELECT set_config('TimeZone', 'UTC', false), set_config('briefs.client', %s, false)",
                      (self._client,))
 
-    def _probe(self) -> BaseException | str:
-        """Why the server cannot be reached: a direct connection says what libpq says."""
+    def _probe(self) -> Any:
+        """A connection made directly, or why there can be none (what libpq says)."""
         try:
-            psycopg.connect(self._url, **self._kwargs).close()
+            conn = psycopg.connect(self._url, **self._kwargs)
         except psycopg.Error as exc:
             return exc
-        return "no connection came free in time"
+        try:
+            self._configure(conn)
+        except psycopg.Error as exc:
+            conn.close()
+            return exc
+        return conn
 
     def _unavailable(self, exc: BaseException | str) -> DeskUnavailable:
         reason = _first_line(exc)
@@ -127,9 +139,7 @@ class PostgresDesk:
 
     def _failure(self, exc: Exception) -> BriefsError:
         """A driver error as the one-line message a user gets."""
-        if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError | psycopg_pool.PoolTimeout):
-            if isinstance(exc, psycopg_pool.PoolTimeout):
-                return self._unavailable(self._probe())
+        if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
             return self._unavailable(exc)
         return DeskError(f"the desk {self.location} refused a change ({_first_line(exc)})")
 
@@ -137,13 +147,27 @@ class PostgresDesk:
         if self._closed:
             raise DeskError(f"the desk {self.location} was closed; open it again")
         try:
-            return self._pool.getconn()
-        except psycopg_pool.PoolTimeout:
-            raise self._unavailable(self._probe()) from None
+            # Once the server has been found gone, calls do not wait for the pool: each says so at once.
+            conn = self._pool.getconn(timeout=0.2 if self._troubled else WAIT_FOR_CONNECTION)
+            self._troubled = False
+            return conn
         except psycopg_pool.PoolClosed:
             raise DeskError(f"the desk {self.location} was closed; open it again") from None
+        except psycopg_pool.PoolTimeout:
+            pass
+        # No pooled connection in time: the server is gone, or it is back and the pool has not noticed yet
+        # (it retries with a growing pause). A direct connection tells which, and serves this call.
+        self._troubled = True
+        probe = self._probe()
+        if isinstance(probe, BaseException):
+            raise self._unavailable(probe) from None
+        probe._briefs_direct = True
+        return probe
 
     def _checkin(self, conn: Any) -> None:
+        if getattr(conn, "_briefs_direct", False):
+            conn.close()
+            return
         with contextlib.suppress(Exception):  # a pool closed meanwhile closes the connection itself
             self._pool.putconn(conn)
 
@@ -209,10 +233,9 @@ class PostgresDesk:
             self._local.conn = None
             self._checkin(conn)
 
-    def _migrate(self) -> str:
+    def _migrate(self, conn: Any) -> str:
         """Bring the schema up to date under an advisory lock (two clients opening a new desk at once: one
         migrates, the other waits and finds it done); returns the schema's name."""
-        conn = self._checkout()
         try:
             schema, exists = conn.execute(
                 "SELECT current_schema(), to_regclass('briefs_schema') IS NOT NULL"
@@ -245,8 +268,6 @@ class PostgresDesk:
                             "rights on the schema or run Briefs once as its owner") from None
         except psycopg.Error as exc:
             raise self._failure(exc) from None
-        finally:
-            self._checkin(conn)
 
     def _now(self) -> datetime:
         return self.clock.now()
@@ -740,6 +761,17 @@ def _server_name(url: str) -> str:
     name = f"{host}:{port}" if port else str(host)
     dbname = params.get("dbname")
     return f"{name}/{dbname}" if dbname else name
+
+
+def _refused_by_server(exc: BaseException) -> bool:
+    """The server answered and said no (a password, a role, a database that does not exist): trying again
+    will not help, unlike a server that is down."""
+    sqlstate = getattr(exc, "sqlstate", None)
+    text = str(exc)
+    return bool(sqlstate and sqlstate.startswith(("28", "3D"))) or any(
+        words in text for words in ("password authentication failed", "no password supplied", "does not exist",
+                                    "no pg_hba.conf entry", "role \"")
+    )
 
 
 def _first_line(exc: BaseException | str) -> str:
