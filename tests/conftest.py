@@ -119,6 +119,29 @@ def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
     return pg_server.url(schema=schema)
 
 
+@pytest.fixture(scope="session")
+def _stoppable():  # type: ignore[no-untyped-def]
+    _pg_server()  # skips as the rest of the PostgreSQL half does, without binaries
+    from tests.pgserver import start_server
+
+    server = start_server()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def own_server(_stoppable):  # type: ignore[no-untyped-def]
+    """A second server, running, for the tests that stop and start it (the shared one serves the rest)."""
+    from tests.pgserver import wait_for
+
+    try:
+        wait_for(_stoppable, timeout=0.5)
+    except Exception:
+        _stoppable.start()
+        wait_for(_stoppable)
+    return _stoppable
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def desk_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The desk a test runs on, once per backend: a SQLite file, then a PostgreSQL URL."""

@@ -17,7 +17,7 @@ from briefs.desk import DeskEvent, open_desk
 from briefs.desk.schema import SCHEMA_VERSION
 from briefs.errors import DeskError, DeskUnavailable
 from briefs.model import Brief, NewSource, Snippet, SnippetKind, SourceKind
-from tests.pgserver import PASSWORD, PASSWORD_ROLE, start_server, wait_for
+from tests.pgserver import PASSWORD, PASSWORD_ROLE, wait_for
 
 TEXT = "Harbour dues rise\n\nThe port said dues would rise 4 percent."
 
@@ -153,27 +153,6 @@ def test_desks_in_two_schemas_of_one_database_do_not_hear_each_other(pg_server) 
 
 
 # ------------------------------------------------------------------------------ the server goes away
-@pytest.fixture(scope="module")
-def _stoppable():  # type: ignore[no-untyped-def]
-    from tests.conftest import _pg_server
-
-    _pg_server()  # skips as the rest of the PostgreSQL half does, without binaries
-    server = start_server()
-    yield server
-    server.destroy()
-
-
-@pytest.fixture
-def own_server(_stoppable):  # type: ignore[no-untyped-def]
-    """A server of these tests' own, running, to stop and start (the shared one serves everyone else)."""
-    try:
-        wait_for(_stoppable, timeout=0.5)
-    except Exception:
-        _stoppable.start()
-        wait_for(_stoppable)
-    return _stoppable
-
-
 def test_the_cli_fails_with_one_line_naming_the_server_when_it_is_not_answering(own_server) -> None:
     url = own_server.url()
     own_server.stop("immediate")

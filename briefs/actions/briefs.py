@@ -72,7 +72,8 @@ def field_value(brief: Brief, name: str) -> str:
     return brief.fields.get(name, "")
 
 
-def _with_field(brief: Brief, name: str, value: str) -> Brief:
+def with_field(brief: Brief, name: str, value: str) -> Brief:
+    """`brief` with one editable field (title and marking included) set to `value`."""
     if name == "title":
         return brief.replace(title=value)
     if name == "marking":
@@ -93,7 +94,7 @@ def set_field(desk: Desk, brief: Brief, name: str, value: str) -> Brief:
     for _ in range(5):
         try:
             with desk.transaction():
-                return desk.save_brief(_with_field(brief, name, value))
+                return desk.save_brief(with_field(brief, name, value))
         except ConflictError:
             if brief.id is None:
                 raise

@@ -642,11 +642,9 @@ class _Watcher:
         self._thread.start()
 
     def stop(self) -> None:
+        # The thread sees the flag within a poll and closes its connection itself (a connection is not
+        # closed from under the thread that is reading it).
         self._stop.set()
-        conn = self._conn
-        if conn is not None:
-            with contextlib.suppress(Exception):
-                conn.close()
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout=2)
         with contextlib.suppress(ValueError):

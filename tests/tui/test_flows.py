@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from briefs.actions import arrange, snippets
+from briefs.actions.desk_setup import open_for_work
+from briefs.clock import FixedClock
 from briefs.model import SnippetKind
+from tests.conftest import FIXED_NOW
 from tests.tui.conftest import desk_of, make_brief
 from tui.screens.editor import EditorScreen
 from tui.screens.help import HelpScreen
@@ -16,6 +20,14 @@ from tui.screens.new_brief import NewBriefScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.reader_text import ReaderText
 from tui.widgets.row_table import RowTable
+
+
+@pytest.fixture
+def sample_desk(desk_target: str) -> str:
+    """These flows run on both backends: a desk file, and a team desk on PostgreSQL."""
+    open_for_work(desk_target, clock=FixedClock(FIXED_NOW)).close()
+    return desk_target
+
 
 ARTICLE = """Port authority approves harbour dredging plan
 
