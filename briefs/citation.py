@@ -104,7 +104,7 @@ def short(meta: SourceMeta, origin: str, *, escape: Callable[[str], str] = _same
 def _outlet_and_date(meta: SourceMeta, escape: Callable[[str], str], italic: Callable[[str], str]) -> list[str]:
     parts = [italic(escape(meta.publication))] if meta.publication else []
     published = long_date(meta.published)
-    return parts + [published] if published else parts
+    return [*parts, published] if published else parts
 
 
 def sort_key(meta: SourceMeta, origin: str) -> tuple[str, str, str]:

@@ -40,6 +40,11 @@ class DeskError(BriefsError):
     """The desk file cannot be opened or written."""
 
 
+class DeskUnavailable(DeskError):
+    """The desk's server is not answering (down, restarting, unreachable): trying again later may work.
+    The app keeps the user's edit and retries; the CLI exits 1 naming the server."""
+
+
 class ConflictError(BriefsError):
     """Someone else saved the same brief first: the save was not applied."""
 

@@ -193,6 +193,7 @@ class Snippet(_Record):
     """'suggested' when accepted from a suggestion."""
     id: int | None = None
     created_at: datetime | None = None
+    author: str | None = None
 
     def __post_init__(self) -> None:
         _set(self, "kind", SnippetKind(self.kind))
@@ -204,7 +205,7 @@ class Snippet(_Record):
             raise ValueError(f"snippet start {self.start} must not be negative")
         if self.end < self.start:
             raise ValueError(f"snippet end {self.end} is before its start {self.start}")
-        for name in ("text", "speaker", "edited", "comment"):
+        for name in ("text", "speaker", "edited", "comment", "author"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"snippet {name} must be text, not {type(value).__name__}")
@@ -238,7 +239,9 @@ class Section(_Record):
 class Brief(_Record):
     """A brief in progress: a template, its field values and its sections.
 
-    `revision` increases on every save; a save that names an older revision is a conflict.
+    `revision` increases on every save; a save that names an older revision is a conflict. The desk
+    fills in `updated_by` (who saved this revision) and `uid` (the brief's identity across desks, kept by
+    `briefs desk copy`).
     """
 
     template: str
@@ -250,6 +253,8 @@ class Brief(_Record):
     revision: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    updated_by: str | None = None
+    uid: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.title, str) or not isinstance(self.template, str):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefs.actions import briefs as collect
@@ -13,9 +11,8 @@ from briefs.model import Snippet, SnippetKind
 
 
 @pytest.fixture
-def two_desks(tmp_path: Path):
-    path = tmp_path / "desk.sqlite"
-    alice, bob = open_for_work(path), open_desk(path)
+def two_desks(desk_target: str):  # two people on one desk file, or on one team desk
+    alice, bob = open_for_work(desk_target, author="Alice"), open_desk(desk_target, author="Bob")
     yield alice, bob
     alice.close()
     bob.close()

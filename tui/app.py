@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from tui.commands import desk_commands
@@ -22,9 +23,17 @@ from tui.screens.library import LibraryScreen
 if TYPE_CHECKING:
     from briefs.actions.history import Change
     from briefs.clock import Clock
-    from briefs.desk import Desk
+    from briefs.desk import Desk, DeskEvent
     from briefs.settings import Settings
     from briefs.templates.discovery import TemplateSet
+
+
+class DeskChanged(Message):
+    """What other clients changed on a shared desk (posted from the desk's watcher thread)."""
+
+    def __init__(self, events: list[DeskEvent]) -> None:
+        super().__init__()
+        self.events = events
 
 
 class BriefsApp(App[None]):
@@ -52,6 +61,8 @@ class BriefsApp(App[None]):
         self._templates: TemplateSet | None = None
         self.startup_error: BaseException | None = None
         self._froze = False  # whether this app froze the garbage collector's view (see _desk_ready)
+        self._stop_watching: Callable[[], None] | None = None
+        self.desk_down = False  # the desk's server was found not answering, and has not been seen back
         from briefs.actions.history import History
 
         self.history = History()
@@ -83,7 +94,7 @@ class BriefsApp(App[None]):
         try:
             # Created and seeded with the sample article on first run. The desk gives each thread its
             # own connection, so the one opened here serves the UI thread and every worker.
-            desk = open_for_work(self.settings.desk, clock=self.clock)
+            desk = open_for_work(self.settings.desk, clock=self.clock, author=self.settings.author)
         except BriefsError as exc:
             # The CLI raises it again after the screen is restored, so it prints like any other error.
             self.startup_error = exc
@@ -96,6 +107,10 @@ class BriefsApp(App[None]):
             self._desk = desk
         else:
             desk.close()  # the UI thread needed the desk first and opened it itself
+        if self._stop_watching is None and self._desk is not None:
+            # A team desk tells what colleagues change; the screens show it as it happens. post_message is
+            # safe from the watcher's thread and never waits for the UI (which may be shutting down).
+            self._stop_watching = self._desk.watch(lambda events: self.post_message(DeskChanged(events)))
         for screen in self.screen_stack:
             if hasattr(screen, "desk_ready"):
                 screen.desk_ready()
@@ -113,7 +128,7 @@ class BriefsApp(App[None]):
         if self._desk is None:
             from briefs.actions.desk_setup import open_for_work
 
-            self._desk = open_for_work(self.settings.desk, clock=self.clock)
+            self._desk = open_for_work(self.settings.desk, clock=self.clock, author=self.settings.author)
         return self._desk
 
     @property
@@ -130,6 +145,9 @@ class BriefsApp(App[None]):
         return self._templates
 
     def on_unmount(self) -> None:
+        if self._stop_watching is not None:
+            self._stop_watching()
+            self._stop_watching = None
         if self._desk is not None:
             self._desk.close()
         if self._froze:
@@ -137,6 +155,31 @@ class BriefsApp(App[None]):
             # process).
             gc.unfreeze()
             self._froze = False
+
+    # ---------------------------------------------------------------------------------------- live
+    def on_desk_changed(self, message: DeskChanged) -> None:
+        """A colleague's change (or the server going and coming back): every open screen shows it; none
+        touches what the user is typing."""
+        for event in message.events:
+            if event.kind == "desk" and event.op == "lost":
+                self.desk_trouble(f"the desk server {getattr(self.desk, 'server', self.desk.location)} is not "
+                                  "answering; your work is kept and saved when it is back")
+            elif event.kind == "desk" and event.op == "back":
+                self.desk_fine()
+        for screen in self.screen_stack:
+            if hasattr(screen, "desk_changed"):
+                screen.desk_changed(message.events)
+
+    def desk_trouble(self, message: str) -> None:
+        """Say once (one line) that the desk cannot be reached; screens keep unsaved work meanwhile."""
+        if not self.desk_down:
+            self.desk_down = True
+            self.notify(message, title="Desk", severity="warning", timeout=10)
+
+    def desk_fine(self) -> None:
+        if self.desk_down:
+            self.desk_down = False
+            self.notify("the desk server is back; changes are saved again", title="Desk")
 
     # -------------------------------------------------------------------------------------- errors
     def notify(self, message: str, *, title: str = "", severity: Any = "information",

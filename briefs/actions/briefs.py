@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from briefs.actions.history import BriefCreated, BriefRemoved, Change
+from briefs.actions.history import BriefCreated, BriefRemoved, BriefRewritten, Change, with_content
 from briefs.errors import ConflictError, InputError
 from briefs.model import Brief, Section
 from briefs.text import one_line
@@ -72,7 +72,8 @@ def field_value(brief: Brief, name: str) -> str:
     return brief.fields.get(name, "")
 
 
-def _with_field(brief: Brief, name: str, value: str) -> Brief:
+def with_field(brief: Brief, name: str, value: str) -> Brief:
+    """`brief` with one editable field (title and marking included) set to `value`."""
     if name == "title":
         return brief.replace(title=value)
     if name == "marking":
@@ -93,7 +94,7 @@ def set_field(desk: Desk, brief: Brief, name: str, value: str) -> Brief:
     for _ in range(5):
         try:
             with desk.transaction():
-                return desk.save_brief(_with_field(brief, name, value))
+                return desk.save_brief(with_field(brief, name, value))
         except ConflictError:
             if brief.id is None:
                 raise
@@ -107,3 +108,16 @@ def set_field(desk: Desk, brief: Brief, name: str, value: str) -> Brief:
 
 def set_marking(desk: Desk, brief: Brief, marking: str | None) -> Brief:
     return set_field(desk, brief, "marking", marking or "")
+
+
+def restore_revision(desk: Desk, brief_id: int, revision: int) -> tuple[Brief, Change]:
+    """Bring back an earlier revision of a brief as its newest one: the history keeps everything between,
+    so restoring is itself a change that can be undone or restored past."""
+    with desk.transaction():
+        old = desk.get_brief_revision(brief_id, revision)
+        current = desk.get_brief(brief_id)
+        if revision == current.revision:
+            raise InputError(f"revision {revision} is already the current one of {current.ref}; "
+                             f"`briefs show {current.ref} --history` lists the others")
+        saved = desk.save_brief(with_content(current, old))
+    return saved, BriefRewritten(current, f"restored {current.ref} revision {revision} as revision {saved.revision}")

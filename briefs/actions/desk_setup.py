@@ -11,9 +11,10 @@ from briefs.desk import Desk, open_desk
 SAMPLE_OFFERED = "sample_offered"
 
 
-def open_for_work(target: str | os.PathLike[str], *, clock: Clock | None = None) -> Desk:
-    """Open the desk at `target` (a path or URL), seeding the sample article on its first opening."""
-    desk = open_desk(target, clock=clock)
+def open_for_work(target: str | os.PathLike[str], *, clock: Clock | None = None, author: str = "") -> Desk:
+    """Open the desk at `target` (a path or URL), seeding the sample article on its first opening.
+    `author` (the settings' author) is who the changes made through it are by."""
+    desk = open_desk(target, clock=clock, author=author)
     try:
         if desk.get_property(SAMPLE_OFFERED) is None:
             seed_sample(desk)

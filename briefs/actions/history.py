@@ -133,6 +133,26 @@ class BriefChanged:
 
 
 @dataclass
+class BriefRewritten:
+    """A brief's whole content before a change (a revision restored); undo saves it back as a new revision."""
+
+    before: Brief
+    label: str
+
+    def undo(self, desk: Desk) -> Change:
+        assert self.before.id is not None
+        current = desk.get_brief(self.before.id)
+        desk.save_brief(with_content(current, self.before))
+        return BriefRewritten(current, label=f"undid: {self.label}")
+
+
+def with_content(brief: Brief, content: Brief) -> Brief:
+    """`brief` (its id and revision) carrying `content`'s template, title, fields, sections and marking."""
+    return brief.replace(template=content.template, title=content.title, fields=dict(content.fields),
+                         sections=content.sections, marking=content.marking)
+
+
+@dataclass
 class SourceRemoved:
     source: Source
     label: str = ""

@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "briefs.cli.extract_cmd": ("extract",),
     "briefs.cli.render_cmd": ("templates", "new", "export", "draft"),
     "briefs.cli.check_cmd": ("check",),
+    "briefs.cli.desk_cmd": ("desk", "restore"),
     "briefs.cli.tui_cmd": ("tui",),
 }
 
@@ -28,7 +29,7 @@ DESCRIPTION = """\
 Briefs turns news articles into short, cited policy briefs as Word documents.
 
 Run `briefs` with no arguments to open the drafting app on your desk.
-The desk is one SQLite file: --desk PATH or BRIEFS_DESK choose another."""
+The desk is one SQLite file, or a team desk on PostgreSQL: --desk PATH|URL or BRIEFS_DESK choose it."""
 
 
 _PARSER_NAMES = {"DESK_HELP", "Formatter", "common_options", "build_parser"}

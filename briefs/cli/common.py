@@ -53,7 +53,7 @@ def desk_from(args: argparse.Namespace) -> Iterator[Desk]:
     from briefs.actions.desk_setup import open_for_work
 
     settings = settings_from(args)
-    desk = open_for_work(settings.desk, clock=settings.clock)
+    desk = open_for_work(settings.desk, clock=settings.clock, author=settings.author)
     try:
         yield desk
     finally:

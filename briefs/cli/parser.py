@@ -10,7 +10,8 @@ import os
 from briefs import __version__
 from briefs.cli import COMMAND_MODULES, DESCRIPTION
 
-DESK_HELP = "the desk file (default: $BRIEFS_DESK, else desk.sqlite in the user data folder)"
+DESK_HELP = ("the desk: a file, or a team desk URL postgresql://user@host/dbname (default: $BRIEFS_DESK, else "
+             "desk.sqlite in the user data folder)")
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):

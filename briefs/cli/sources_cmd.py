@@ -72,6 +72,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--text", action="store_true", help="print a source's clean text")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--yaml", action="store_true", help="print a brief as a YAML brief file (for briefs export)")
+    p.add_argument("--history", action="store_true",
+                   help="list a brief's revisions: who saved each, when, and what changed")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser(
@@ -226,6 +228,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
     brief = desk.get_brief(number)
+    if getattr(args, "history", False):
+        from briefs.cli.desk_cmd import print_history
+
+        print_history(brief, desk.brief_history(number), as_json=args.json)
+        return 0
     if getattr(args, "yaml", False):
         from briefs.actions.brief_file import brief_to_yaml
 
@@ -235,7 +242,8 @@ def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
         print_json(brief.to_json() | {"id": brief.ref})
         return 0
     print(f"{brief.ref}  {brief.title}")
-    print(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}")
+    by = f" by {brief.updated_by}" if brief.updated_by else ""
+    print(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}{by}")
     for name, value in brief.fields.items():
         print(f"  {name}: {shorten(value, 90)}")
     snippets = desk.get_snippets(brief.snippet_ids())

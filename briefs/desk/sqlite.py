@@ -14,12 +14,13 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from briefs.clock import SYSTEM_CLOCK, Clock
-from briefs.desk.base import AddResult
+from briefs.desk.base import AddResult, DeskEvent
+from briefs.desk.common import default_author, new_uid, newer_schema_error
 from briefs.desk.schema import MIGRATIONS, SCHEMA_VERSION
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
 from briefs.model import (
@@ -38,7 +39,10 @@ _SOURCE_COLUMNS = (
     "s.language, s.words, s.imported_at, s.removed_at, "
     "(SELECT count(*) FROM snippets n WHERE n.source_id = s.id) AS snippet_count"
 )
-_SNIPPET_COLUMNS = 'id, source_id, kind, start, "end", text, speaker, edited, comment, origin, created_at'
+_SNIPPET_COLUMNS = 'id, source_id, kind, start, "end", text, speaker, edited, comment, origin, created_at, author'
+_BRIEF_COLUMNS = "id, template, title, fields, sections, marking, revision, created_at, updated_at, updated_by, uid"
+_REVISION_COLUMNS = ("r.brief_id, r.template, r.title, r.fields, r.sections, r.marking, r.revision, b.created_at, "
+                     "r.saved_at, r.author, b.uid FROM brief_revisions r JOIN briefs b ON b.id = r.brief_id")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 RANK_WINDOW = 1000
 
@@ -46,9 +50,11 @@ RANK_WINDOW = 1000
 class SqliteDesk:
     """A desk in one SQLite file. Safe to share between threads: each thread gets its own connection."""
 
-    def __init__(self, path: str, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, path: str, *, clock: Clock = SYSTEM_CLOCK, author: str = "") -> None:
         self.location = path
         self.clock = clock
+        self.author = author or default_author()
+        self._newer: int | None = None  # the schema version, when a newer Briefs wrote this desk
         self._local = threading.local()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._lock = threading.Lock()
@@ -130,9 +136,9 @@ class SqliteDesk:
     def _migrate(self, db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise DeskError(
-                f"the desk {self.location} was written by a newer Briefs (schema {version}); upgrade Briefs"
-            )
+            # Readable (migrations only add), but not ours to change: transaction() refuses.
+            self._newer = version
+            return
         if version == SCHEMA_VERSION:
             return
         with self.transaction():
@@ -149,6 +155,8 @@ class SqliteDesk:
         queue instead of one failing half-way with SQLITE_BUSY; inner ones are savepoints."""
         db = self._db
         depth = self._local.depth
+        if self._newer is not None:
+            raise newer_schema_error(self.location, self._newer)
         db.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
         self._local.depth = depth + 1
         try:
@@ -207,13 +215,14 @@ class SqliteDesk:
             )
 
     # ----------------------------------------------------------------------------------- sources
-    def add_source(self, new: NewSource) -> AddResult:
+    def add_source(self, new: NewSource, *, imported_at: datetime | None = None, removed: bool = False) -> AddResult:
         sha = new.sha256
         with self.transaction():
             db = self._db
             row = db.execute("SELECT id, removed_at FROM sources WHERE sha256 = ?", (sha,)).fetchone()
             if row is not None:
-                restored = row[1] is not None
+                # An import brings a removed source back; a copy (imported_at given) leaves it as it is.
+                restored = row[1] is not None and imported_at is None
                 if restored:
                     db.execute("UPDATE sources SET removed_at = NULL WHERE id = ?", (row[0],))
                 existing = self._fetch_source(row[0], with_text=False)
@@ -221,7 +230,7 @@ class SqliteDesk:
             meta = new.meta
             cursor = db.execute(
                 "INSERT INTO sources (sha256, kind, origin, title, author, publication, published, url,"
-                " language, words, text, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " language, words, text, imported_at, removed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     new.kind.value,
@@ -234,7 +243,8 @@ class SqliteDesk:
                     meta.language,
                     new.words,
                     new.text,
-                    self._now(),
+                    imported_at.isoformat() if imported_at else self._now(),
+                    self._now() if removed else None,
                 ),
             )
             source_id = cursor.lastrowid
@@ -341,8 +351,8 @@ class SqliteDesk:
             db = self._db
             self._check_span(snippet)
             cursor = db.execute(
-                f"INSERT INTO snippets ({_SNIPPET_COLUMNS.split(', ', 1)[1]}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                _snippet_values(snippet, self._now()),
+                f"INSERT INTO snippets ({_SNIPPET_COLUMNS.split(', ', 1)[1]}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (*_snippet_values(snippet, self._now()), snippet.author or self.author),
             )
             return self._fetch_snippet(cursor.lastrowid)
 
@@ -396,8 +406,8 @@ class SqliteDesk:
             self._check_span(snippet)
             db.execute(
                 'UPDATE snippets SET source_id=?, kind=?, start=?, "end"=?, text=?, speaker=?, edited=?, '
-                "comment=?, origin=?, created_at=? WHERE id=?",
-                (*_snippet_values(snippet, self._now()), snippet.id),
+                "comment=?, origin=?, created_at=?, author=coalesce(?, author) WHERE id=?",
+                (*_snippet_values(snippet, self._now()), snippet.author, snippet.id),
             )
         return self._fetch_snippet(snippet.id)
 
@@ -415,7 +425,7 @@ class SqliteDesk:
             db = self._db
             cursor = db.execute(
                 "INSERT INTO briefs (template, title, fields, sections, marking, revision, created_at,"
-                " updated_at) VALUES (?,?,?,?,?,1,?,?)",
+                " updated_at, updated_by, uid) VALUES (?,?,?,?,?,1,?,?,?,?)",
                 (
                     brief.template,
                     brief.title,
@@ -424,16 +434,24 @@ class SqliteDesk:
                     brief.marking,
                     now,
                     now,
+                    self.author,
+                    new_uid(),
                 ),
             )
+            self._keep_revision(cursor.lastrowid)
             return self._fetch_brief(cursor.lastrowid)
 
-    def _fetch_brief(self, brief_id: int) -> Brief:
-        row = self._db.execute(
-            "SELECT id, template, title, fields, sections, marking, revision, created_at, updated_at "
-            "FROM briefs WHERE id = ?",
+    def _keep_revision(self, brief_id: int) -> None:
+        # The brief's row as it now is becomes a revision in its history, in the same transaction.
+        self._db.execute(
+            "INSERT INTO brief_revisions (brief_id, revision, template, title, fields, sections, marking, author,"
+            " saved_at) SELECT id, revision, template, title, fields, sections, marking, updated_by, updated_at"
+            " FROM briefs WHERE id = ?",
             (brief_id,),
-        ).fetchone()
+        )
+
+    def _fetch_brief(self, brief_id: int) -> Brief:
+        row = self._db.execute(f"SELECT {_BRIEF_COLUMNS} FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
             raise NotFound(f"no brief b{brief_id} on the desk {self.location}; list them with `briefs briefs`")
         return _brief_from_row(row)
@@ -442,10 +460,7 @@ class SqliteDesk:
         return self._fetch_brief(brief_id)
 
     def list_briefs(self) -> list[Brief]:
-        rows = self._db.execute(
-            "SELECT id, template, title, fields, sections, marking, revision, created_at, updated_at "
-            "FROM briefs ORDER BY updated_at DESC, id DESC"
-        )
+        rows = self._db.execute(f"SELECT {_BRIEF_COLUMNS} FROM briefs ORDER BY updated_at DESC, id DESC")
         return [_brief_from_row(row) for row in rows]
 
     def save_brief(self, brief: Brief) -> Brief:
@@ -456,7 +471,7 @@ class SqliteDesk:
             db = self._db
             cursor = db.execute(
                 "UPDATE briefs SET template=?, title=?, fields=?, sections=?, marking=?, "
-                "revision = revision + 1, updated_at=? WHERE id=? AND revision=?",
+                "revision = revision + 1, updated_at=?, updated_by=? WHERE id=? AND revision=?",
                 (
                     brief.template,
                     brief.title,
@@ -464,6 +479,7 @@ class SqliteDesk:
                     _sections_json(brief.sections),
                     brief.marking,
                     self._now(),
+                    self.author,
                     brief.id,
                     brief.revision,
                 ),
@@ -475,6 +491,7 @@ class SqliteDesk:
                     f"revision {brief.revision}); your text was kept, reload and merge",
                     current_revision=current.revision,
                 )
+            self._keep_revision(brief.id)
         return self._fetch_brief(brief.id)
 
     def remove_brief(self, brief_id: int) -> Brief:
@@ -483,6 +500,56 @@ class SqliteDesk:
             brief = self._fetch_brief(brief_id)
             db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,))
         return brief
+
+    def brief_history(self, brief_id: int) -> list[Brief]:
+        self._fetch_brief(brief_id)
+        rows = self._db.execute(
+            f"SELECT {_REVISION_COLUMNS} WHERE r.brief_id = ? ORDER BY r.revision DESC",
+            (brief_id,),
+        )
+        return [_brief_from_row(row) for row in rows]
+
+    def get_brief_revision(self, brief_id: int, revision: int) -> Brief:
+        self._fetch_brief(brief_id)
+        row = self._db.execute(
+            f"SELECT {_REVISION_COLUMNS} WHERE r.brief_id = ? AND r.revision = ?",
+            (brief_id, revision),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"brief b{brief_id} has no revision {revision}; list them with `briefs show b{brief_id} "
+                           "--history`")
+        return _brief_from_row(row)
+
+    def find_brief(self, uid: str) -> Brief | None:
+        row = self._db.execute(f"SELECT {_BRIEF_COLUMNS} FROM briefs WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else _brief_from_row(row)
+
+    def adopt_brief(self, revisions: Sequence[Brief]) -> Brief:
+        if not revisions:
+            raise InputError("a brief to copy needs at least one revision")
+        last, first = revisions[-1], revisions[0]
+        with self.transaction():
+            db = self._db
+            cursor = db.execute(
+                "INSERT INTO briefs (template, title, fields, sections, marking, revision, created_at, updated_at,"
+                " updated_by, uid) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (last.template, last.title, json.dumps(last.fields, ensure_ascii=False), _sections_json(last.sections),
+                 last.marking, last.revision, _iso(first.created_at or first.updated_at, self._now()),
+                 _iso(last.updated_at, self._now()), last.updated_by, last.uid or new_uid()),
+            )
+            brief_id = cursor.lastrowid
+            db.executemany(
+                "INSERT INTO brief_revisions (brief_id, revision, template, title, fields, sections, marking,"
+                " author, saved_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                [(brief_id, r.revision, r.template, r.title, json.dumps(r.fields, ensure_ascii=False),
+                  _sections_json(r.sections), r.marking, r.updated_by, _iso(r.updated_at, self._now()))
+                 for r in revisions],
+            )
+            return self._fetch_brief(brief_id)
+
+    def watch(self, on_events: Callable[[list[DeskEvent]], None]) -> Callable[[], None] | None:
+        # One person's file: there is no colleague to hear from (two windows re-read when they return).
+        return None
 
 
 # ---------------------------------------------------------------------------------------- helpers
@@ -549,6 +616,7 @@ def _snippet_values(snippet: Snippet, now: str) -> tuple:
 
 def _snippet_from_row(row: tuple) -> Snippet:
     return Snippet(
+        author=row[11],
         id=row[0],
         source_id=row[1],
         kind=SnippetKind(row[2]),
@@ -578,4 +646,11 @@ def _brief_from_row(row: tuple) -> Brief:
         revision=row[6],
         created_at=datetime.fromisoformat(row[7]),
         updated_at=datetime.fromisoformat(row[8]),
+        updated_by=row[9],
+        uid=row[10],
     )
+
+
+def _iso(moment: datetime | None, default: str) -> str:
+    return moment.isoformat() if moment is not None else default
+

@@ -119,11 +119,14 @@ while True:
 """
 
 
-def desk_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
-    """Kill a process writing sources and brief saves; every change it reported committed must be there."""
+def desk_kills(folder: Path, rounds: int, *, seed: int = 0, target: str | None = None, warmup: float = 0.3) -> Tally:
+    """Kill a process writing sources and brief saves; every change it reported committed must be there.
+
+    `target` is the desk (a file in `folder` by default; a team desk's URL works alike); `warmup` is how
+    long a writer runs at least before its kill (a team desk's driver takes longer to start)."""
     rng = random.Random(seed)
     tally = Tally()
-    desk_file = folder / "kill-desk.sqlite"
+    desk_file: str | Path = target or folder / "kill-desk.sqlite"
     with open_desk(desk_file) as desk:
         desk.create_brief(Brief(template="issue-brief", title="Crash"))
     committed: set[str] = set()
@@ -131,7 +134,7 @@ def desk_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
     for attempt in range(rounds):
         proc = subprocess.Popen([sys.executable, "-c", _DESK_WRITER, str(desk_file), f"{seed}.{attempt}"],
                                 stdout=subprocess.PIPE, text=True)
-        time.sleep(0.3 + rng.random() * 0.7)
+        time.sleep(warmup + rng.random() * 0.7)
         with _suppress_lookup():
             os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate(timeout=60)

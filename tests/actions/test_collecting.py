@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefs.actions import arrange, briefs, snippets, sources
@@ -17,8 +15,8 @@ from briefs.templates import SectionSpec, TemplateSpec
 
 
 @pytest.fixture
-def desk(desk_path: Path, clock):
-    d = open_desk(desk_path, clock=clock)
+def desk(desk_target: str, clock):  # on both backends
+    d = open_desk(desk_target, clock=clock)
     yield d
     d.close()
 

@@ -26,6 +26,24 @@ def test_sigkill_during_desk_writes_loses_nothing_committed(tmp_path: Path, seed
     assert not tally.notes, tally.notes  # including "the writer never committed anything"
 
 
+def test_sigkill_of_a_team_desk_client_mid_import_or_save_leaves_the_desk_consistent(pg_url: str,
+                                                                                    tmp_path: Path) -> None:
+    # The same writer on a team desk: a client killed mid-transaction leaves no half of it behind (the
+    # server rolls it back when the connection drops) and holds no lock that stops the next writer.
+    tally = desk_kills(tmp_path, rounds=3, seed=7, target=pg_url, warmup=1.5)
+    assert tally.tried == 3
+    assert (tally.corrupted, tally.lost) == (0, 0), tally.notes
+    assert not tally.notes, tally.notes
+    with open_desk(pg_url) as desk:
+        started = time.monotonic()
+        brief = desk.get_brief(1)
+        assert desk.save_brief(brief.replace(title="After the kills")).revision == brief.revision + 1
+        assert time.monotonic() - started < 5
+        history = desk.brief_history(1)
+        assert [b.revision for b in history] == list(range(brief.revision + 1, 0, -1))  # every revision kept
+        assert desk.integrity_problems() == []
+
+
 SAVER = r"""
 import sys, time
 from briefs.desk import open_desk

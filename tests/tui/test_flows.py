@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from briefs.actions import arrange, snippets
+from briefs.actions.desk_setup import open_for_work
+from briefs.clock import FixedClock
 from briefs.model import SnippetKind
 from briefs.text import printed_quote
+from tests.conftest import FIXED_NOW
 from tests.tui.conftest import desk_of, make_brief
 from tui.screens.editor import EditorScreen
 from tui.screens.help import HelpScreen
@@ -17,6 +21,14 @@ from tui.screens.new_brief import NewBriefScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.reader_text import ReaderText
 from tui.widgets.row_table import RowTable
+
+
+@pytest.fixture
+def sample_desk(desk_target: str) -> str:
+    """These flows run on both backends: a desk file, and a team desk on PostgreSQL."""
+    open_for_work(desk_target, clock=FixedClock(FIXED_NOW)).close()
+    return desk_target
+
 
 ARTICLE = """Port authority approves harbour dredging plan
 

@@ -31,6 +31,7 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from briefs.model import Brief, Snippet, Source
 
+RETRY_EVERY = 2.0  # seconds between tries to save edits kept while the desk's server was away
 # Fields with a word budget this large or more get a multi-line editor; the rest are one line.
 MULTILINE_FROM = 40
 UNPLACED = "__unplaced__"
@@ -64,6 +65,9 @@ class EditorScreen(Screen[None]):
         self.rows: list[tuple[str, int | None]] = []  # (section name, snippet id) for each option
         self._preview_timer: Timer | None = None
         self._preview_wanted = 0  # bumped by every change that needs a new preview
+        # Edits typed while the desk's server was not answering: field name -> text, saved when it is back.
+        self._pending: dict[str, str] = {}
+        self._retry_timer: Timer | None = None
 
     # ------------------------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -140,24 +144,135 @@ class EditorScreen(Screen[None]):
         current = self.brief.title if name == "title" else (
             self.brief.marking or "" if name == "marking" else self.brief.fields.get(name, "")
         )
-        if value == current:
+        if value == current and name not in self._pending:
             return
         from briefs.actions import briefs as brief_actions
+        from briefs.errors import DeskUnavailable
 
         app: Any = self.app
         saved = None
-        try:
-            saved = brief_actions.set_field(app.desk, self.brief, name, value)
-        except brief_actions.FieldConflict as clash:
-            self._resolve_conflict(clash)
-        except Exception as exc:  # every failure becomes a notification, never a crash
-            app.report(exc, title="Not saved")
+        if self._pending:
+            # The server is away: keep typing locally, the retry saves it all when it answers again.
+            self._pending[name] = value
+            self._status("not saved yet: the desk server is not answering; retrying")
+        else:
+            try:
+                saved = brief_actions.set_field(app.desk, self.brief, name, value)
+            except brief_actions.FieldConflict as clash:
+                self._resolve_conflict(clash)
+            except DeskUnavailable as exc:
+                self._keep_for_later(name, value, exc)
+            except Exception as exc:  # every failure becomes a notification, never a crash
+                app.report(exc, title="Not saved")
         if saved is not None:
             self.brief = saved
             self._status("saved")
         budget = self.spec.field(name).words if self.spec and self.spec.field(name) else None
         self.query_one(f"#budget-{name}", FieldHead).set_budget(_budget_text(value, budget), _over(value, budget))
         self.schedule_preview()
+
+    # ------------------------------------------------------------------------ server gone, and back
+    def _keep_for_later(self, name: str, value: str, exc: BaseException) -> None:
+        """The desk's server is not answering: the edit stays in the field and in `_pending`, the app says
+        so once, and a retry saves it when the server is back."""
+        app: Any = self.app
+        self._pending[name] = value
+        app.desk_trouble(f"{exc}; your edit is kept and saved when it is back")
+        self._status("not saved yet: the desk server is not answering; retrying")
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_EVERY, self._retry_pending)
+
+    def _retry_pending(self) -> None:
+        if self._pending:
+            self._probe_desk()
+
+    @work(thread=True, exclusive=True, group="retry", exit_on_error=False)
+    def _probe_desk(self) -> None:
+        # Off the UI thread: reaching a server that is away can take its connect timeout.
+        app: Any = self.app
+        try:
+            app.desk.get_brief(self.brief_id)
+        except Exception:  # still away (or the brief is gone: the save below will say so)
+            return
+        self.app.call_from_thread(self._flush_pending)
+
+    def _flush_pending(self) -> None:
+        from briefs.actions import briefs as brief_actions
+        from briefs.errors import DeskUnavailable
+
+        app: Any = self.app
+        while self._pending and self.brief is not None:
+            name, value = next(iter(self._pending.items()))
+            try:
+                self.brief = brief_actions.set_field(app.desk, self.brief, name, value)
+            except DeskUnavailable:
+                return  # away again: the next retry tries again
+            except brief_actions.FieldConflict as clash:
+                del self._pending[name]
+                self._resolve_conflict(clash)
+                continue
+            except Exception as exc:
+                del self._pending[name]
+                app.report(exc, title="Not saved")
+                continue
+            del self._pending[name]
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        app.desk_fine()
+        self._status("saved")
+        self.schedule_preview()
+
+    def desk_changed(self, events: list[Any]) -> None:
+        """A colleague's save shows here as it happens: the fields they changed (unless the user is typing
+        in one, or has text of their own in it: then their next keystroke meets the conflict dialog with
+        both texts), the arrangement, the status line and the preview."""
+        if any(e.kind == "desk" and e.op == "back" for e in events) and self._pending:
+            self._probe_desk()
+        ours = [e for e in events if (e.kind == "brief" and e.id == self.brief_id) or e.kind == "snippet"
+                or (e.kind == "desk" and e.op == "back")]
+        if not ours or self.brief is None or self._pending:
+            return
+        if any(e.kind == "brief" and e.op == "delete" for e in ours):
+            self.notify(f"{self.brief.ref} was deleted on the desk by someone else; its text stays on screen",
+                        severity="warning", timeout=10)
+            return
+        from briefs.actions.briefs import field_value
+
+        app: Any = self.app
+        base = self.brief
+        current = app.attempt(lambda: app.desk.get_brief(self.brief_id), title="Desk")
+        if current is None:
+            return
+        kept: dict[str, str] = {}
+        if current.revision != base.revision:
+            names = ["title", "marking", *(f.name for f in (self.spec.fields if self.spec else []))]
+            for name in names:
+                old, new = field_value(base, name), field_value(current, name)
+                if old == new:
+                    continue
+                widgets = self.query(f"#field-{name}")
+                if not widgets:
+                    continue
+                widget: Any = widgets.first()
+                text = widget.text if isinstance(widget, TextArea) else widget.value
+                if widget.has_focus or text != old:
+                    kept[name] = old  # the user's own text stays; the desk's waits for their choice
+                    continue
+                if isinstance(widget, TextArea):
+                    widget.load_text(new)
+                else:
+                    widget.value = new
+        self.reload()
+        if kept and self.brief is not None:
+            # Seen as of the revision the user typed on, for the fields they kept: their next save of one
+            # of them is then a conflict showing both texts, never a silent overwrite.
+            merged = self.brief.replace(revision=base.revision)
+            from briefs.actions.briefs import with_field
+
+            for name, old in kept.items():
+                merged = with_field(merged, name, old)
+            self.brief = merged
 
     def _resolve_conflict(self, clash: Any) -> None:
         """Someone saved this field too: both texts stay (theirs on the desk, yours in the dialog) until
@@ -433,6 +548,10 @@ class EditorScreen(Screen[None]):
         words = sum(len(v.split()) for v in self.brief.fields.values())
         budget = f"/{self.spec.word_budget}" if self.spec and self.spec.word_budget else ""
         text = f"{self.brief.ref} · revision {self.brief.revision} · {placed} snippets · {words}{budget} field words"
+        me = getattr(getattr(self.app, "settings", None), "author", None)
+        if self.brief.updated_by and self.brief.updated_by != me:
+            # Who last changed it, when that is a colleague (one's own saves need no telling).
+            text += f" · last saved by {self.brief.updated_by}"
         self.query_one("#editor-status", Static).update(text + (f" · {state}" if state else ""), layout=False)
 
     # ----------------------------------------------------------------------------------- actions

@@ -70,6 +70,12 @@ class LibraryScreen(Screen[None]):
     def desk_ready(self) -> None:
         self.reload()
 
+    def desk_changed(self, events: list[Any]) -> None:
+        # A colleague imported, picked (the Picked counts) or saved a brief: the tables show it; the search
+        # box, its words and the cursor's row stay as they are.
+        if any(e.kind in {"source", "snippet", "brief"} or e.op == "back" for e in events):
+            self.app.attempt(self.reload, title="Desk")
+
     # ------------------------------------------------------------------------------------- tables
     def _columns(self) -> None:
         # The tables give their title column what the fixed columns leave, at every width; only the

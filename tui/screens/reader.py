@@ -227,6 +227,17 @@ class ReaderScreen(Screen[None]):
         else:
             self._select(index)
 
+    def desk_changed(self, events: list[Any]) -> None:
+        # A colleague picked from (or corrected) this source: the Picked list and the highlights follow.
+        if any((e.kind == "snippet" and e.source_id == self.source_id) or e.op == "back" for e in events):
+            self.reload()
+        if any(e.kind == "source" and e.id == self.source_id for e in events) and self.source is not None:
+            app: Any = self.app
+            fresh = app.attempt(lambda: app.desk.get_source(self.source_id, with_text=False))
+            if fresh is not None:
+                self.source = self.source.replace(meta=fresh.meta)
+                self._show_meta()
+
     # ---------------------------------------------------------------------------------- picked
     def reload(self) -> None:
         app: Any = self.app
