@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefs.dates import long_date
+from briefs.model import origin_name
 
 if TYPE_CHECKING:
     from briefs.model import Snippet, Source, SourceMeta
@@ -20,7 +21,8 @@ def _same(text: str) -> str:
 
 
 def title_of(meta: SourceMeta, origin: str) -> str:
-    return meta.title or origin
+    # Without a title, the file's name stands in: never its folders, which are no one else's business.
+    return meta.title or origin_name(origin)
 
 
 def full(meta: SourceMeta, origin: str, *, escape: Callable[[str], str] = _same,
@@ -60,7 +62,8 @@ def label(meta: SourceMeta, origin: str) -> str:
 def one_line(source: Source) -> str:
     """A citation for pasting into an email: author, "title", outlet, date, URL (whatever it has)."""
     meta = source.meta
-    parts = [meta.author, f"“{meta.title}”" if meta.title else source.origin, meta.publication, meta.published,
+    parts = [meta.author, f"“{meta.title}”" if meta.title else origin_name(source.origin), meta.publication,
+             meta.published,
              meta.url]
     return ", ".join(p for p in parts if p)
 

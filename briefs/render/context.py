@@ -18,10 +18,10 @@ from markupsafe import Markup
 from briefs import citation
 from briefs.dates import long_date
 from briefs.desk.base import Desk
-from briefs.model import Brief, Snippet, Source
+from briefs.model import Brief, Snippet, Source, origin_name
 from briefs.templates.sandbox import md_escape
 from briefs.templates.spec import TemplateSpec
-from briefs.text import clean_for_print
+from briefs.text import clean_for_print, without_local_paths
 
 
 @dataclass
@@ -165,9 +165,11 @@ def build_context(
 def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
     meta = source.meta
     where = f"source {source.ref}"
-    title = clean_for_print(meta.title or source.origin, where, warnings)
-    author = clean_for_print(meta.author, where, warnings)
-    publication = clean_for_print(meta.publication, where, warnings)
+    # A local path (a title a PDF writer filled with "C:\\Users\\...\\report.docx", a file's own path)
+    # says where someone keeps their files: it never reaches an export, only the file's name does.
+    title = without_local_paths(clean_for_print(meta.title or origin_name(source.origin), where, warnings))
+    author = without_local_paths(clean_for_print(meta.author, where, warnings))
+    publication = without_local_paths(clean_for_print(meta.publication, where, warnings))
     published = long_date(meta.published)
     url = clean_for_print(meta.url, where, warnings)
     # Only a plain web address goes into a link; anything else is printed as text, never as Markdown.
