@@ -243,17 +243,24 @@ def _clock(problems: list[str]) -> Clock:
         return SYSTEM_CLOCK
 
 
+# A config file is a few lines; one of a megabyte is not a config file (and a FIFO or /dev/zero in its
+# place must not hang or fill the memory of every command).
+MAX_CONFIG_BYTES = MB
+
+
 def _parse(path: Path, problems: list[str]) -> dict[str, Any]:
     import tomllib  # only when there is a file to read: start-up budgets are tight
 
+    from briefs.errors import BriefsError
+    from briefs.files import read_regular
+
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES, what="config file").decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         problems.append(f"{path}: not valid TOML ({' '.join(str(exc).split())}); using the default settings")
         return {}
-    except OSError as exc:
-        problems.append(f"{path}: cannot read the config file ({exc.strerror}); using the default settings")
+    except BriefsError as exc:
+        problems.append(f"{exc}; using the default settings")
         return {}
     return data
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,56 +21,8 @@ from briefs.desk.base import Desk
 from briefs.model import Brief, Snippet, Source, origin_name
 from briefs.templates.sandbox import md_escape
 from briefs.templates.spec import TemplateSpec
+from briefs.templates.views import ItemView, SectionView, SourceView, frozen
 from briefs.text import clean_for_print, without_local_paths
-
-
-@dataclass
-class SourceView:
-    n: int
-    ref: str
-    title: str
-    author: str
-    publication: str
-    published: str
-    url: str
-    citation: Markup
-    short: str
-    short_citation: Markup = field(default_factory=Markup)
-    cite: str = ""
-
-
-@dataclass
-class ItemView:
-    ref: str
-    kind: str
-    text: str
-    verbatim: str
-    speaker: str
-    comment: str
-    edited: bool
-    source: SourceView
-    cite: Markup
-    flag: Markup = field(default_factory=Markup)
-    """A visible "UNVERIFIED QUOTE" note, for a quote exported with --allow-unverified; else empty."""
-
-
-@dataclass
-class SectionView:
-    name: str
-    title: str
-    items: list[ItemView] = field(default_factory=list)
-
-    @property
-    def quotes(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "quote"]
-
-    @property
-    def facts(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "fact"]
-
-    @property
-    def notes(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "note"]
 
 
 def build_context(
@@ -83,9 +35,10 @@ def build_context(
     sources: dict[int, Source] | None = None,
     now: datetime,
     unverified: Mapping[int, str] | None = None,
-) -> dict[str, Any]:
-    """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files);
-    `unverified` maps the ids of quotes that failed their verbatim check to the note printed beside them."""
+) -> Mapping[str, Any]:
+    """Everything `body.md.j2` may use, read-only (tuples and FrozenMaps all the way down).
+    `snippets`/`sources` override the desk (for YAML brief files); `unverified` maps the ids of quotes
+    that failed their verbatim check to the note printed beside them."""
     warnings: list[str] = []
     ids = brief.snippet_ids()
     snippets = snippets if snippets is not None else desk.get_snippets(ids)
@@ -106,19 +59,20 @@ def build_context(
             order.append(snip.source_id)
     views = {src_id: _source_view(n, sources[src_id], spec, warnings) for n, src_id in enumerate(order, 1)}
 
-    section_views: dict[str, SectionView] = {}
-    for sec in spec.sections:
-        section_views[sec.name] = SectionView(sec.name, sec.title)
+    section_items: dict[str, list[ItemView]] = {sec.name: [] for sec in spec.sections}
+    titles = {sec.name: sec.title for sec in spec.sections}
     all_items: list[ItemView] = []
     for section in brief.sections:
-        view = section_views.setdefault(section.name, SectionView(section.name, section.name.replace("_", " ")))
+        placed = section_items.setdefault(section.name, [])
+        titles.setdefault(section.name, section.name.replace("_", " "))
         for sid in section.snippet_ids:
             snip = snippets.get(sid)
             if snip is None or snip.source_id not in views:
                 continue
             item = _item_view(snip, views[snip.source_id], warnings, (unverified or {}).get(sid))
-            view.items.append(item)
+            placed.append(item)
             all_items.append(item)
+    section_views = {name: SectionView(name, titles[name], tuple(items)) for name, items in section_items.items()}
 
     fields: dict[str, str] = {}
     for spec_field in spec.fields:
@@ -132,7 +86,8 @@ def build_context(
     imported = [s.imported_at for s in sources.values() if s.id in views]
     current_as_of = long_date(max(imported)) if imported else long_date(now)
     title = clean_for_print(brief.title, "title", warnings)
-    return {
+    marking_text = clean_for_print(marking or brief.marking or spec.marking, "marking", warnings)
+    return frozen({
         "brief": {
             "ref": brief.ref if brief.id is not None else "",
             "title": title,
@@ -142,7 +97,7 @@ def build_context(
             "updated": long_date(brief.updated_at),
         },
         "title": title,
-        "marking": clean_for_print(marking or brief.marking or spec.marking, "marking", warnings),
+        "marking": marking_text,
         "fields": fields,
         "today": long_date(now),
         "sources_current_as_of": current_as_of,
@@ -159,7 +114,7 @@ def build_context(
             "word_budget": spec.word_budget,
         },
         "warnings": warnings,
-    }
+    })
 
 
 def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
@@ -185,11 +140,9 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
         short_citation=Markup(citation.short(cleaned, source.origin, escape=md_escape, italic=_italic) + "."),
     )
     if spec.citation_style == "footnote":
-        view.cite = Markup(f"[^{source.ref}]")
-    else:
-        named = f"*{md_escape(short)}*" + (f", {published}" if published else "")
-        view.cite = Markup(f"({named})")
-    return view
+        return replace(view, cite=Markup(f"[^{source.ref}]"))
+    named = f"*{md_escape(short)}*" + (f", {published}" if published else "")
+    return replace(view, cite=Markup(f"({named})"))
 
 
 def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverified: str | None = None) -> ItemView:
@@ -215,7 +168,7 @@ def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverifie
     )
 
 
-def footnote_definitions(context: dict[str, Any]) -> str:
+def footnote_definitions(context: Mapping[str, Any]) -> str:
     """The Markdown footnote definitions the `[^sN]` citations point at (footnote-style templates)."""
     if context["template"]["citation_style"] != "footnote" or not context["sources"]:
         return ""

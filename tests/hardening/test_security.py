@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import gzip
 import os
 import stat
@@ -113,6 +114,12 @@ ARTICLE = ("<html><body><article><h1>Plan</h1>" + "<p>Officials said the plan wa
            + "</article></body></html>").encode()
 
 
+@functools.lru_cache(maxsize=1)
+def _gzip_bomb() -> bytes:
+    # Compressed once: compressing 64 MB per request took longer than the 0.5 s timeout on a busy machine.
+    return gzip.compress(b" " * (64 * 2**20), compresslevel=9)
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -137,7 +144,7 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.1)
         elif path == "/gzip-bomb":
             # 64 MB of spaces compressed to about 64 KB: the cap counts what it unpacks to.
-            body = gzip.compress(b" " * (64 * 2**20), compresslevel=9)
+            body = _gzip_bomb()
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Encoding", "gzip")
