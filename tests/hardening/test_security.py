@@ -175,6 +175,7 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(serve_http) -> str:
+    _gzip_bomb()  # made before any request: the client's 0.5 s timeout is not the test server's to spend
     return serve_http(Handler)
 
 
