@@ -61,6 +61,20 @@ def desk_from(args: argparse.Namespace) -> Iterator[Desk]:
         desk.close()
 
 
+# A count past this asks for more rows than any desk holds (and past 2**63 SQLite cannot take it at all).
+MAX_COUNT = 1_000_000_000
+
+
+def count(text: str) -> int:
+    """An argparse type for a positive whole number, such as --limit (a huge one means "all")."""
+    import argparse
+
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or int(value[:12] or 0) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return min(int(value[:12]), MAX_COUNT)
+
+
 def warn(message: str) -> None:
     echo(f"briefs: warning: {message}", file=sys.stderr)
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from briefs.cli.common import cell, desk_from, echo, parse_ref, print_json, progress, settings_from, shorten
+from briefs.cli.common import cell, count, desk_from, echo, parse_ref, print_json, progress, settings_from, shorten
 from briefs.errors import BriefsError, InputError
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="List the desk's sources, newest first, or those matching a full-text search.",
     )
     p.add_argument("--search", "-s", metavar="QUERY", help="full-text search over titles and text")
-    p.add_argument("--limit", type=int, default=None, help="show at most this many")
+    p.add_argument("--limit", type=count, default=None, help="show at most this many")
     p.add_argument("--all", action="store_true", help="include removed sources")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_sources)
