@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from briefs.desk.base import Desk
-from briefs.errors import InputError
+from briefs.errors import InputError, NotFound
 from briefs.model import Brief, Section, Snippet, SnippetKind, Source
 
 
@@ -194,7 +194,11 @@ def _item(item: Any, where: str, desk: Desk, sources: dict[int, Source]) -> Snip
         raise InputError(f"{where}: source {str(raw_ref)[:40]!r} is not a source ID like s1")
     source_id = int(match.group(1))
     if source_id not in sources:
-        sources[source_id] = desk.get_source(source_id)
+        try:
+            sources[source_id] = desk.get_source(source_id)
+        except NotFound:
+            raise InputError(f"{where}: there is no source s{source_id} on the desk {desk.location}; list them "
+                             "with `briefs sources`") from None
     text = _text(item["text"], f"{where}: text", optional=False) or ""
     speaker = _text(item.get("speaker"), f"{where}: speaker")
     comment = _text(item.get("comment"), f"{where}: comment")

@@ -303,3 +303,29 @@ def concurrent_cli(folder: Path, processes: int) -> Tally:
         tally.lost += len(refs) - len(set(refs))
         tally.notes.append("two `briefs new` printed the same ID")
     return tally
+
+
+def new_desks(folder: Path, rounds: int) -> Tally:
+    """Two `briefs import` runs at once on a desk that does not exist yet, `rounds` times: both land, and
+    neither calls the desk damaged."""
+    tally = Tally()
+    for round_ in range(rounds):
+        desk_file = folder / f"new-{round_}" / "desk.sqlite"
+        procs = []
+        for n in range(2):
+            article = folder / f"new-{round_}-{n}.txt"
+            article.write_text(f"New desk {round_}-{n}\n\nOfficials said plan {n} would cost {n} million.\n")
+            procs.append(subprocess.Popen(_briefs(desk_file, "import", str(article)), stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, text=True))
+        for proc in procs:
+            _, err = proc.communicate(timeout=300)
+            tally.tried += 1
+            if proc.returncode != 0:
+                tally.lost += 1
+                tally.notes.append(f"a first import failed: {err.strip()[-200:]}")
+        with open_desk(desk_file) as desk:
+            titles = {s.meta.title for s in desk.list_sources(include_removed=True)}
+            if desk.integrity_problems():
+                tally.corrupted += 1
+        tally.lost += sum(1 for n in range(2) if f"New desk {round_}-{n}" not in titles)
+    return tally

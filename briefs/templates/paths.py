@@ -16,8 +16,9 @@ from pathlib import Path
 from briefs.errors import TemplateError
 from briefs.files import MB, read_regular
 
-# A template file is a page or two of Jinja; a megabyte is far past any real one.
-MAX_TEMPLATE_FILE_BYTES = MB
+# A template file is a page or two of Jinja or TOML; 4 MB is far past any real one (a template.toml of
+# 50,000 fields is 2 MB) and still quick to read.
+MAX_TEMPLATE_FILE_BYTES = 4 * MB
 
 
 class OutsideFolder(TemplateError):

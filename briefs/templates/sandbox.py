@@ -178,10 +178,11 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
 # Every render is bounded, whatever the template does: what it prints stops at OUTPUT_BUDGET characters
 # (checked as the output grows), and the render runs in a child process (briefs.isolate) that may use
 # RENDER_MEMORY and is stopped after RENDER_SECONDS. A real brief is tens of kilobytes and renders in
-# milliseconds; `'x'|center(10**9)`, a string doubled 40 times or two nested range(100000) loops are not.
+# milliseconds in a child of about 60 MB; `'x'|center(10**9)`, a string doubled 40 times or two nested
+# range(100000) loops are not.
 OUTPUT_BUDGET = 5_000_000
 RENDER_SECONDS = 30.0
-RENDER_MEMORY = 1024 * 2**20
+RENDER_MEMORY = 512 * 2**20
 
 _WORKER: Any = None
 

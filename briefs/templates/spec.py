@@ -23,6 +23,7 @@ KINDS = ("quote", "fact", "note")
 CITATION_STYLES = ("footnote", "inline")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+MAX_ENTRIES = 1000
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,9 @@ def spec_from_dict(data: dict[str, Any], folder: Path) -> TemplateSpec:
     style = r.text("citation_style", "footnote")
     if style not in CITATION_STYLES:
         raise ValueError(f"citation_style: must be one of {', '.join(CITATION_STYLES)}, not {style!r}")
+    for table in ("fields", "sections"):
+        if len(r.tables(table)) > MAX_ENTRIES:
+            raise ValueError(f"{table}: {len(r.tables(table)):,} entries; a template may have at most {MAX_ENTRIES:,}")
     fields = tuple(_field(f, f"fields.{i}") for i, f in enumerate(r.tables("fields")))
     sections = tuple(_section(s, f"sections.{i}") for i, s in enumerate(r.tables("sections")))
     spec = TemplateSpec(
@@ -228,6 +232,12 @@ def load_spec(folder: str | os.PathLike[str]) -> TemplateSpec:
     if not (folder / SPEC_FILE).exists():
         raise TemplateError(f"{folder} is not a template folder: it has no {SPEC_FILE}")
     text, _ = read_template_file(folder, SPEC_FILE)
+    # Counted before parsing: tomllib takes seconds over 50,000 tables, and a template with more than a
+    # few dozen fields is not one anyone fills in.
+    for table in ("fields", "sections"):
+        found = len(re.findall(rf"(?m)^\s*\[\[\s*{table}\s*\]\]", text))
+        if found > MAX_ENTRIES:
+            raise TemplateError(f"{toml_path} has {found:,} {table}; a template may have at most {MAX_ENTRIES:,}")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
