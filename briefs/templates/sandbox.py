@@ -234,7 +234,7 @@ def render_here(folder_text: str, name: str, context: Mapping[str, Any]) -> str:
         raise TemplateError(f"{path}:{_line(exc, path)}: blocked by the template sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
         blocked = re.search(r"attribute '(_[^']*)'", str(exc.message or exc))
-        read_only = re.search(r"'(tuple|FrozenMap|[A-Za-z]+View) object' has no attribute '([^']*)'",
+        read_only = re.search(r"'(?:[\w.]+\.)?(tuple|FrozenMap|\w+View) object' has no attribute '([^']*)'",
                               str(exc.message or exc))
         if read_only and not blocked:
             raise TemplateError(
