@@ -37,7 +37,10 @@ def atomic_writer(path: str | os.PathLike[str], mode: int | None = None) -> Iter
                 with contextlib.suppress(OSError):
                     keep = stat.S_IMODE(os.stat(target).st_mode)
             if keep is not None:
-                os.fchmod(handle.fileno(), keep)
+                if hasattr(os, "fchmod"):
+                    os.fchmod(handle.fileno(), keep)
+                else:  # Windows
+                    os.chmod(tmp, keep)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -48,8 +48,10 @@ class Overrun(Exception):
 class Worker:
     """One child process that runs calls of `module:function` targets, one at a time, each bounded."""
 
-    def __init__(self, *, memory: int = DEFAULT_MEMORY) -> None:
+    def __init__(self, *, memory: int = DEFAULT_MEMORY, preload: tuple[str, ...] = ()) -> None:
         self.memory = memory
+        self.preload = preload
+        """Modules the child imports as soon as it starts, before it is asked anything."""
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
 
@@ -84,13 +86,20 @@ class Worker:
                 raise Overrun("died", str(value))
             return value
 
+    def prestart(self) -> None:
+        """Start the child now, so that the first call does not wait for Python and its imports."""
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                with contextlib.suppress(OSError):
+                    self._start()
+
     def _start(self) -> subprocess.Popen[bytes]:
         self._stop()
         package_root = str(Path(__file__).resolve().parents[1])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH"))
                                                             if p)}
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "briefs.isolate", str(self.memory)],
+            [sys.executable, "-m", "briefs.isolate", str(self.memory), *self.preload],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             close_fds=True,
         )
@@ -182,7 +191,7 @@ def _limit_self(memory: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
-def _serve(memory: int) -> None:
+def _serve(memory: int, preload: list[str]) -> None:
     import importlib
 
     # Frames go out on a private copy of standard output; anything a library prints (pdfium's warnings)
@@ -191,6 +200,9 @@ def _serve(memory: int) -> None:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     _limit_self(memory)
+    for module in preload:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
     while True:
         request = _receive(requests)
         if request is _EOF:
@@ -219,4 +231,4 @@ def _serve(memory: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve(int(sys.argv[1]))
+    _serve(int(sys.argv[1]), sys.argv[2:])

@@ -119,6 +119,8 @@ def _janitor(folder: str) -> Iterator[Callable[[int], None]]:
 
 
 def _remove_stale_folders() -> None:
+    if not hasattr(os, "getuid"):  # Windows: its temporary folder is the user's own
+        return
     cutoff = time.time() - STALE_SECONDS
     base = Path(tempfile.gettempdir())
     with contextlib.suppress(OSError):

@@ -6,6 +6,7 @@ The same engine runs short in the test suite and long in bench/robustness.py.
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 import time
@@ -31,6 +32,7 @@ class Totals:
     docx_invalid: int = 0
     slowest: tuple[float, str] = (0.0, "")
     slowest_case: tuple[float, str] = (0.0, "")
+    largest_child_mb: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -46,7 +48,8 @@ class Totals:
         return (f"broken rules: {self.broken_rules}, processes killed: {self.kills}, torn exports: "
                 f"{self.torn_exports}, .docx written: {self.docx_written} (failing openxml-audit: "
                 f"{self.docx_invalid}), slowest input: {self.slowest[0]:.2f} s ({self.slowest[1]}), slowest "
-                f"command: {self.slowest_case[0]:.2f} s ({self.slowest_case[1]})")
+                f"command: {self.slowest_case[0]:.2f} s ({self.slowest_case[1]}), largest command: "
+                f"{self.largest_child_mb:.0f} MB")
 
     def record(self, outcome: Outcome, *, case: bool = False) -> None:
         self.inputs += 1
@@ -76,7 +79,7 @@ def run(*, mutations: int = 200, export_kills: int = 6, desk_kills: int = 3, sav
     """Run every part once at the given sizes; `say` gets a line as each part finishes. `render_seconds`
     shortens the render time limit for the template bombs that run into it (the quick run)."""
     from briefs.desk import open_desk
-    from briefs.selftest.cases import run_cases
+    from briefs.selftest.cases import MEMORY_LIMIT_MB, largest_child_mb, run_cases
 
     totals = Totals()
     rng = random.Random(seed)
@@ -99,9 +102,15 @@ def run(*, mutations: int = 200, export_kills: int = 6, desk_kills: int = 3, sav
                     data = mutate(data, rng)
                 totals.record(check_bytes(data, name, desk=desk))
             say(f"damaged files: {mutations}")
-        outcomes = run_cases(root / "cases", render_seconds=render_seconds)
+        # The hostile commands make FIFOs and symlinks to /dev: POSIX systems only.
+        outcomes = run_cases(root / "cases", render_seconds=render_seconds) if hasattr(os, "mkfifo") else []
         for outcome in outcomes:
             totals.record(outcome, case=True)
+        peak = largest_child_mb()
+        totals.largest_child_mb = peak
+        if peak > MEMORY_LIMIT_MB:
+            totals.broken_rules += 1
+            totals.problems.append(f"RULE a command or its helper held {peak:.0f} MB, over {MEMORY_LIMIT_MB} MB")
         say(f"hostile templates, brief files, references, IDs, addresses and a full disk: {len(outcomes)} commands")
         _docx_round(totals, root, docx_samples, rng)
         say(f"Word writer: {docx_samples} documents")

@@ -1,7 +1,8 @@
 """Hostile cases beyond a file to import: templates, brief files, reference documents, IDs, limits, web
 addresses and a full disk, each run through the real command line (in this process) and judged.
 
-A case passes when the command exits as expected (2 for bad input, 1 for a fault outside the user's
+Each runs as a separate `briefs` process, as a user would run it. A case passes when the command exits as
+expected (2 for bad input, 1 for a fault outside the user's
 control, 0 where the input is odd but fine), printed at most one error line, naming the input, with no
 traceback and no raw control character; anything other than a BriefsError escaping is a crash. The
 bombs among them (templates that ask for gigabytes or loop for ever, a PDF with a 5 GB page) run where
@@ -11,10 +12,10 @@ Briefs bounds them, so their time shows on the selftest's slowest-input line.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
-import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -36,7 +37,7 @@ class Case:
     forbidden: str = ""  # must appear nowhere in the output
     check: Callable[[str, str], str | None] | None = None  # (stdout, stderr) -> a broken rule, or None
     env: dict[str, str] = field(default_factory=dict)
-    patch: Callable[[], contextlib.AbstractContextManager[None]] | None = None
+    file_size: int = 0  # a file-size limit for the command (RLIMIT_FSIZE): a disk that fills up
 
 
 # ------------------------------------------------------------------------------------- templates
@@ -77,8 +78,9 @@ def _template_cases(root: Path, desk: str) -> list[Case]:
     cases = []
 
     def draft(name: str, *, exit: int = 2, says: str = "", forbidden: str = "") -> Case:
-        return Case(f"template {name}", ["--desk", desk, "draft", "s1", "-t", name, "--templates", str(base),
-                                         "-o", str(out / f"{name}.md")], exit=exit, says=says, forbidden=forbidden)
+        # `templates check` renders the template on the sample article, as an export would.
+        return Case(f"template {name}", ["--desk", desk, "templates", "check", str(base / name)], exit=exit,
+                    says=says, forbidden=forbidden)
 
     secret = root / "secret.txt"
     secret.write_text("TOP-SECRET-TEMPLATE-READ\n", encoding="utf-8")
@@ -252,26 +254,6 @@ def _redirect_server() -> Iterator[str]:
         server.server_close()
 
 
-@contextlib.contextmanager
-def _full_disk() -> Iterator[None]:
-    """The desk's disk fills a few pages after it is opened (SQLite's max_page_count stands in for it)."""
-    from briefs.desk.sqlite import SqliteDesk
-
-    real = SqliteDesk._open_connection
-
-    def cramped(self: SqliteDesk) -> sqlite3.Connection:
-        db = real(self)
-        pages = db.execute("PRAGMA page_count").fetchone()[0]
-        db.execute(f"PRAGMA max_page_count = {pages + 5}")
-        return db
-
-    SqliteDesk._open_connection = cramped  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        SqliteDesk._open_connection = real  # type: ignore[method-assign]
-
-
 def hostile_cases(root: Path) -> list[Case]:
     """Every case, its files made in `root`."""
     from briefs.actions.desk_setup import open_for_work
@@ -285,49 +267,57 @@ def hostile_cases(root: Path) -> list[Case]:
     big = root / "big-import.txt"
     big.write_text("A big report\n\n" + "Officials said the plan was late. " * 30000, encoding="utf-8")
     cases = [*_template_cases(root, desk), *_brief_file_cases(root, desk, quote), *_other_cases(root, desk)]
-    cases.append(Case("a full disk during import", ["--desk", desk, "import", str(big)], exit=2, says="is full",
-                      patch=_full_disk))
+    # A file-size limit a little past the desk's size stands in for a disk that fills up mid-import.
+    room = max((Path(desk + suffix).stat().st_size for suffix in ("", "-wal") if Path(desk + suffix).exists()),
+               default=0) + 64 * 1024
+    cases.append(Case("a full disk during import", ["--desk", desk, "import", str(big)], exit=2,
+                      says="the disk holding the desk", file_size=room))
     return cases
 
 
-def run_case(case: Case, *, redirect_base: str = "") -> Outcome:
-    from briefs.cli import main
+# Each case runs as `briefs` does for a user, in its own process: what it prints, its exit status, how
+# long it takes and how much memory it (and its helpers) used are all its own.
+_RUN = r"""
+import sys
+seconds, file_size, argv = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+if file_size:
+    import resource, signal
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+import briefs.templates.sandbox as sandbox
+sandbox.RENDER_SECONDS = seconds
+from briefs.cli import main
+sys.exit(main(argv))
+"""
+HANG_SECONDS = 300.0
+MEMORY_LIMIT_MB = 2048
 
+
+def run_case(case: Case, *, redirect_base: str = "", render_seconds: float = 30.0) -> Outcome:
     argv = [a.replace("{redirect}", redirect_base) for a in case.argv]
     outcome = Outcome(case.name)
-    out, err = io.StringIO(), io.StringIO()
-    saved = {k: os.environ.get(k) for k in case.env}
-    os.environ.update(case.env)
     started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", _RUN, str(render_seconds), str(case.file_size), *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **case.env})
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                (case.patch() if case.patch else contextlib.nullcontext()):
-            try:
-                code = main(argv)
-            except SystemExit as exc:  # argparse refusing an option
-                code = exc.code if isinstance(exc.code, int) else 2
-    except Exception as exc:
-        from briefs.selftest.checks import _last_line
-
-        outcome.crash = _last_line(exc)
-        code = -1
+        raw_out, raw_err = proc.communicate(timeout=HANG_SECONDS)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        outcome.crash = f"hung: still running after {HANG_SECONDS:g} s"
+        return outcome
     finally:
         outcome.seconds = time.perf_counter() - started
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    stdout, stderr = out.getvalue(), err.getvalue()
-    if outcome.crash:
+    code = proc.returncode
+    stdout, stderr = raw_out.decode("utf-8", "replace"), raw_err.decode("utf-8", "replace")
+    if "Traceback (most recent call last)" in stderr or code < 0:
+        outcome.crash = (stderr.strip().splitlines() or [f"killed by signal {-code}"])[-1][:300]
         return outcome
     errors = [line for line in stderr.splitlines() if line.startswith("briefs: ") and "warning:" not in line]
     if code != case.exit:
         outcome.problems.append(f"exit status {code}, expected {case.exit}: {stderr.strip()[-300:]}")
-    if case.exit and len(errors) != 1 and not stderr.startswith("usage:"):
+    if case.exit and len(errors) != 1 and "usage:" not in stderr:
         outcome.problems.append(f"{len(errors)} error lines, expected one: {stderr.strip()[-300:]}")
-    if "Traceback" in stderr:
-        outcome.problems.append("a traceback was printed")
     if _CONTROLS.search(stdout) or _CONTROLS.search(stderr):
         outcome.problems.append("a raw control character reached the terminal")
     if case.says and errors and case.says.lower() not in errors[0].lower():
@@ -341,20 +331,30 @@ def run_case(case: Case, *, redirect_base: str = "") -> Outcome:
     return outcome
 
 
+def largest_child_mb() -> float:
+    """The most memory any process this one started (and waited for) held, in MB: every case, and the
+    render and PDF helpers they started."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20
+
+
 def run_cases(root: Path, *, render_seconds: float | None = None) -> list[Outcome]:
     """Make every case in `root` and run it; `render_seconds` shortens the render limit (the quick run)."""
-    import briefs.templates.sandbox as sandbox
+    from briefs.templates.sandbox import RENDER_SECONDS
 
     root.mkdir(parents=True, exist_ok=True)
-    saved = sandbox.RENDER_SECONDS
-    if render_seconds is not None:
-        sandbox.RENDER_SECONDS = render_seconds
-    try:
-        with _redirect_server() as base:
-            cases = hostile_cases(root)
-            cases.append(Case("redirect to a metadata address",
-                              ["--desk", str(root / "cases-desk.sqlite"), "import",
-                               "{redirect}/to/http://169.254.169.254/latest/meta-data/"], says="metadata"))
-            return [run_case(case, redirect_base=base) for case in cases]
-    finally:
-        sandbox.RENDER_SECONDS = saved
+    with _redirect_server() as base:
+        cases = hostile_cases(root)
+        cases.append(Case("redirect to a metadata address",
+                          ["--desk", str(root / "cases-desk.sqlite"), "import",
+                           "{redirect}/to/http://169.254.169.254/latest/meta-data/"], says="metadata"))
+        # Two at a time: most of a case's time is starting Python and waiting on its helper processes.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return list(pool.map(lambda case: run_case(case, redirect_base=base,
+                                                       render_seconds=render_seconds or RENDER_SECONDS), cases))

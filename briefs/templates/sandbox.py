@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 import traceback
 from collections.abc import Mapping
 from functools import lru_cache
@@ -185,18 +186,32 @@ RENDER_SECONDS = 30.0
 RENDER_MEMORY = 512 * 2**20
 
 _WORKER: Any = None
+_WORKER_LOCK = threading.Lock()
+
+
+def _worker() -> Any:
+    global _WORKER
+    from briefs.isolate import Worker
+
+    with _WORKER_LOCK:  # the app's preview and an export may ask at once: one helper for both
+        if _WORKER is None:
+            _WORKER = Worker(memory=RENDER_MEMORY, preload=(__name__,))
+        return _WORKER
+
+
+def prestart() -> None:
+    """Start the render helper now (the app calls it at start-up), so that the first preview does not wait
+    for a Python process and Jinja to load."""
+    _worker().prestart()
 
 
 def render_template(folder: Path, name: str, context: Mapping[str, Any]) -> str:
     """Render `name` from `folder`, bounded; any failure is a TemplateError naming the file and line."""
-    global _WORKER
-    from briefs.isolate import Overrun, Worker
+    from briefs.isolate import Overrun
 
     path = folder / name
-    if _WORKER is None:
-        _WORKER = Worker(memory=RENDER_MEMORY)
     try:
-        return _WORKER.call("briefs.templates.sandbox:render_here", str(folder), name, context,
+        return _worker().call("briefs.templates.sandbox:render_here", str(folder), name, context,
                             seconds=RENDER_SECONDS)
     except Overrun as exc:
         if exc.kind == "time":
