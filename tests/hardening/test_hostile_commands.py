@@ -175,3 +175,22 @@ def test_the_unverified_mark_opens_the_document_whatever_the_template(tmp_path: 
     assert any(p.startswith("[UNVERIFIED QUOTE: n1") for p in paragraphs)
     with zipfile.ZipFile(out) as package:
         assert "UNVERIFIED QUOTE" in package.read("word/document.xml").decode("utf-8")
+
+
+def test_pypdfs_own_limit_is_one_line_like_any_damaged_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdf
+    import pypdfium2
+    from pypdf.errors import LimitReachedError
+
+    from briefs.sources import pdf
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("cannot open")
+
+    def limit(*_args: object, **_kwargs: object) -> None:
+        raise LimitReachedError("limit reached while decompressing")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    monkeypatch.setattr(pypdf, "PdfReader", limit)
+    with pytest.raises(ImportFailed, match=r"limited\.pdf is a damaged PDF"):
+        pdf.extract(make_pdf(["Officials said so."]), "limited.pdf")

@@ -139,3 +139,9 @@ def test_the_deadline_covers_a_status_line_and_headers_sent_a_byte_at_a_time() -
     finally:
         stop.set()
     assert "too slowly" in done.stdout and "1.5 s" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1", "::169.254.169.254",
+                                     "fe80::1%eth0", "169.254.0.1", "100.100.100.200"])
+def test_a_metadata_address_inside_another_form_is_still_refused(address: str) -> None:
+    assert refusal(address, refuse_private=False) == "a link-local or cloud metadata address"
