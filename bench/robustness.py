@@ -36,6 +36,8 @@ def main() -> int:
             setattr(grand, name, getattr(grand, name) + getattr(part, name))
         grand.problems += part.problems
         grand.slowest = max(grand.slowest, part.slowest)
+        grand.slowest_case = max(grand.slowest_case, part.slowest_case)
+        grand.largest_child_mb = max(grand.largest_child_mb, part.largest_child_mb)
     elapsed = time.perf_counter() - started
     for problem in grand.problems[:40]:
         print(problem, file=sys.stderr)

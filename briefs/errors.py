@@ -7,6 +7,8 @@ notification.
 
 from __future__ import annotations
 
+from briefs.text import printable, without_credentials
+
 
 class BriefsError(Exception):
     """A failure the user can act on. `exit_code` is what the CLI exits with."""
@@ -14,8 +16,10 @@ class BriefsError(Exception):
     exit_code = 1
 
     def __init__(self, message: str) -> None:
-        # One line, always: a message that spans lines is hard to read in a notification or a log.
-        super().__init__(" ".join(str(message).split()))
+        # One line, always: a message that spans lines is hard to read in a notification or a log. And
+        # printable: a message quotes its input (a file name, a URL), which may hold terminal escapes.
+        # A URL it quotes never shows its credentials.
+        super().__init__(printable(without_credentials(" ".join(str(message).split()))))
 
     @property
     def message(self) -> str:

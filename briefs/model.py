@@ -12,9 +12,12 @@ again. External files (template.toml, brief YAML) are validated where they are r
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Self
+
+from briefs.text import clean_block, clean_line, strip_credentials
 
 
 def sha256_text(text: str) -> str:
@@ -65,7 +68,9 @@ def _text_or_none(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"expected text, not {type(value).__name__}")
-    return " ".join(value.split()) or None
+    # The boundary: what a file, a page or a user gave is stored as one clean line, so no ESC sequence
+    # or other control character is ever stored, listed or exported.
+    return clean_line(value) or None
 
 
 def iso_date(value: Any) -> str | None:
@@ -106,6 +111,9 @@ class SourceMeta(_Record):
     def __post_init__(self) -> None:
         for name in ("title", "author", "publication", "url", "language"):
             setattr(self, name, _text_or_none(getattr(self, name)))
+        if self.url:
+            # A password in a citation would be printed, exported and shared with the brief.
+            self.url = strip_credentials(self.url)
         self.published = iso_date(self.published)
 
     @classmethod
@@ -132,6 +140,8 @@ class NewSource(_Record):
 
     def __post_init__(self) -> None:
         self.kind = SourceKind(self.kind)
+        # A file name or URL as a user sees it: no control characters, no credentials.
+        self.origin = strip_credentials(clean_line(self.origin)) or "-"
 
     @property
     def sha256(self) -> str:
@@ -163,7 +173,15 @@ class Source(_Record):
 
     @property
     def display_title(self) -> str:
-        return self.meta.title or self.origin
+        return self.meta.title or origin_name(self.origin)
+
+
+def origin_name(origin: str) -> str:
+    """What names a source that has no title: a file's name (never the folders it sits in, which have no
+    place in a brief), or the web address it came from."""
+    if "://" in origin[:16] or origin in {"-", "paste"}:
+        return origin
+    return re.split(r"[/\\]", origin.rstrip("/\\"))[-1] or origin
 
 
 class SnippetKind(StrEnum):
@@ -209,6 +227,12 @@ class Snippet(_Record):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"snippet {name} must be text, not {type(value).__name__}")
+        # The text and its edit are checked against the source word for word, so they stay as given;
+        # a speaker is a name on one line and a comment is the user's own note.
+        if self.speaker is not None:
+            _set(self, "speaker", clean_line(self.speaker))
+        if self.comment is not None:
+            _set(self, "comment", clean_block(self.comment))
 
     @property
     def ref(self) -> str:
@@ -263,7 +287,11 @@ class Brief(_Record):
             raise ValueError("a brief's marking must be text")
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.fields.items()):
             raise ValueError("a brief's fields must map names to text")
-        _set(self, "fields", dict(self.fields))
+        # What a user typed or a brief file held, stored as it will print: no control characters.
+        _set(self, "title", clean_line(self.title))
+        if self.marking is not None:
+            _set(self, "marking", clean_line(self.marking))
+        _set(self, "fields", {k: clean_block(v) for k, v in self.fields.items()})
         _set(self, "sections", tuple(s if isinstance(s, Section) else Section(**s) for s in self.sections))
 
     @property

@@ -67,8 +67,9 @@ class ImportLimits:
     """Size and time limits for imports (documented in docs/limits.md).
 
     Each can be set in the config file's `[import]` table (max_file_mb, max_url_mb, max_unpacked_mb,
-    url_timeout, max_redirects) or by an environment variable, which wins (BRIEFS_MAX_FILE_MB,
-    BRIEFS_MAX_URL_MB, BRIEFS_MAX_UNPACKED_MB, BRIEFS_URL_TIMEOUT, BRIEFS_MAX_REDIRECTS).
+    url_timeout, max_redirects, pdf_timeout, refuse_private_addresses) or by an environment variable,
+    which wins (BRIEFS_MAX_FILE_MB, BRIEFS_MAX_URL_MB, BRIEFS_MAX_UNPACKED_MB, BRIEFS_URL_TIMEOUT,
+    BRIEFS_MAX_REDIRECTS, BRIEFS_PDF_TIMEOUT, BRIEFS_REFUSE_PRIVATE).
     """
 
     max_file_bytes: int = 50 * MB
@@ -78,6 +79,11 @@ class ImportLimits:
     max_unpacked_bytes: int = 200 * MB
     url_timeout: float = 20.0
     max_redirects: int = 5
+    pdf_timeout: float = 30.0
+    """Seconds a PDF's text layer may take to read (in a child process with a memory cap)."""
+    refuse_private: bool = False
+    """Also refuse URLs on loopback and private networks (for shared installations). Link-local and cloud
+    metadata addresses are refused always."""
 
     @classmethod
     def from_env(cls) -> ImportLimits:
@@ -88,7 +94,7 @@ class ImportLimits:
 # The largest value any limit may take: past it a number stops meaning anything (a timeout of 1e300 s
 # overflows the socket layer) and the limit is as good as off.
 _CEILING = {"max_file_mb": 1e6, "max_url_mb": 1e6, "max_unpacked_mb": 1e7, "url_timeout": 86400.0,
-            "max_redirects": 100.0}
+            "max_redirects": 100.0, "pdf_timeout": 3600.0}
 
 
 def _limits(table: dict[str, Any]) -> ImportLimits:
@@ -111,7 +117,17 @@ def _limits(table: dict[str, Any]) -> ImportLimits:
         max_unpacked_bytes=int(number("BRIEFS_MAX_UNPACKED_MB", "max_unpacked_mb", base.max_unpacked_bytes / MB) * MB),
         url_timeout=number("BRIEFS_URL_TIMEOUT", "url_timeout", base.url_timeout),
         max_redirects=int(number("BRIEFS_MAX_REDIRECTS", "max_redirects", base.max_redirects, allow_zero=True)),
+        pdf_timeout=number("BRIEFS_PDF_TIMEOUT", "pdf_timeout", base.pdf_timeout),
+        refuse_private=_flag("BRIEFS_REFUSE_PRIVATE", table.get("refuse_private_addresses")),
     )
+
+
+def _flag(env: str, value: Any) -> bool:
+    """A switch: the environment (1/true/yes/on) first, then the config file's true or false."""
+    raw = os.environ.get(env)
+    if raw is not None and raw.strip():
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    return value is True
 
 
 @dataclass(frozen=True)
@@ -155,7 +171,8 @@ def load_settings(*, desk: str | os.PathLike[str] | None = None,
 
 def _env_key() -> tuple[str | None, ...]:
     names = ("BRIEFS_DESK", "BRIEFS_AUTHOR", "BRIEFS_MAX_FILE_MB", "BRIEFS_MAX_URL_MB", "BRIEFS_MAX_UNPACKED_MB",
-             "BRIEFS_URL_TIMEOUT", "BRIEFS_MAX_REDIRECTS", "XDG_DATA_HOME", "SOURCE_DATE_EPOCH")
+             "BRIEFS_URL_TIMEOUT", "BRIEFS_MAX_REDIRECTS", "BRIEFS_PDF_TIMEOUT", "BRIEFS_REFUSE_PRIVATE",
+             "XDG_DATA_HOME", "SOURCE_DATE_EPOCH")
     return tuple(os.environ.get(n) for n in names)
 
 
@@ -243,17 +260,24 @@ def _clock(problems: list[str]) -> Clock:
         return SYSTEM_CLOCK
 
 
+# A config file is a few lines; one of a megabyte is not a config file (and a FIFO or /dev/zero in its
+# place must not hang or fill the memory of every command).
+MAX_CONFIG_BYTES = MB
+
+
 def _parse(path: Path, problems: list[str]) -> dict[str, Any]:
     import tomllib  # only when there is a file to read: start-up budgets are tight
 
+    from briefs.errors import BriefsError
+    from briefs.files import read_regular
+
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES, what="config file").decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         problems.append(f"{path}: not valid TOML ({' '.join(str(exc).split())}); using the default settings")
         return {}
-    except OSError as exc:
-        problems.append(f"{path}: cannot read the config file ({exc.strerror}); using the default settings")
+    except BriefsError as exc:
+        problems.append(f"{exc}; using the default settings")
         return {}
     return data
 

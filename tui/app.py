@@ -100,6 +100,9 @@ class BriefsApp(App[None]):
             self.startup_error = exc
             self.call_from_thread(self.exit, None, exc.exit_code)
             return
+        from briefs.templates.sandbox import prestart
+
+        prestart()  # renders run in a bounded helper process: have it ready before the first preview
         self.call_from_thread(self._desk_ready, desk)
 
     def _desk_ready(self, desk: Desk) -> None:

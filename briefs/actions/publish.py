@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefs.errors import ExportError, OutputExists
+from briefs.text import cut_bytes, without_bidi
 
 if TYPE_CHECKING:
     from briefs.checks.report import Report
@@ -103,16 +104,24 @@ def preview(desk: Desk, brief: Brief, templates: TemplateSet) -> Preview:
 
 
 # --------------------------------------------------------------------------------------- file names
+# A name's limit is 255 bytes on nearly every file system, and the atomic writer's hidden temporary file
+# adds 15 (".NAME.XXXXXXXX.part"): a title's part of a name stops well short of both.
+MAX_NAME_BYTES = 200
+
+
 def safe_filename(title: str, suffix: str, *, fallback: str = "brief") -> str:
     """A file name made from `title` that stays in the folder it is written to, on any OS.
 
-    Separators, `..`, control characters and characters Windows forbids become `-`; Windows device names
-    (CON, NUL, COM1...) get a prefix; the result is at most 80 characters before the suffix.
+    Separators, `..`, control characters and characters Windows forbids become `-`; bidi controls go (a
+    right-to-left override would show `brief\u202excod.exe` as `brief.exe.docx`); Windows device
+    names (CON, NUL, COM1...) get a prefix; the name is cut to MAX_NAME_BYTES of UTF-8 (79 CJK
+    characters or 64 emoji fit where 80 characters did not).
     """
-    text = unicodedata.normalize("NFKC", title or "")
-    text = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*\ud800-\udfff]+", "-", text)
+    text = without_bidi(unicodedata.normalize("NFKC", title or ""))
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f<>:\"/\\|?*\ud800-\udfff]+", "-", text)
     text = re.sub(r"\s+", " ", text).strip(" .-")
-    text = re.sub(r"-{2,}", "-", text)[:80].rstrip(" .-")
+    text = re.sub(r"-{2,}", "-", text)
+    text = cut_bytes(text, MAX_NAME_BYTES - len(suffix.encode("utf-8"))).rstrip(" .-")
     if not text or set(text) <= {".", "-", " "}:
         text = fallback
     if text.split(".")[0].strip().upper() in _WINDOWS_RESERVED:

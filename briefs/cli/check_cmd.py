@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefs.cli.common import desk_from, print_json, ref_id, templates_from
+from briefs.cli.common import desk_from, echo, print_json, ref_id, templates_from
 
 TEMPLATES_HELP = "also look for templates in DIR (repeatable)"
 
@@ -63,16 +63,16 @@ def print_report(report: Any, label: str) -> None:
     summary = ", ".join([_count(len(report.errors), "error"), _count(len(report.warnings), "warning"),
                          _count(len(report.infos), "note")])
     verdict = "ready to export" if report.ok else "not ready: fix the errors"
-    print(f"{label}: {summary}; {verdict}")
+    echo(f"{label}: {summary}; {verdict}")
     width = max((len(f.item) for f in report.findings), default=0)
     for finding in report.findings:
-        print(f"{finding.severity:<7} {finding.item:<{width}}  {finding.message} [{finding.code}]")
+        echo(f"{finding.severity:<7} {finding.item:<{width}}  {finding.message} [{finding.code}]")
         if finding.fix:
-            print(f"{'':<7} {'':<{width}}  fix: {finding.fix}")
+            echo(f"{'':<7} {'':<{width}}  fix: {finding.fix}")
     stats = report.stats
     level = stats.get("reading_level")
     line = f"{stats.get('words', 0)} words, about {stats.get('pages_estimate', 0):g} pages"
     if level:
         line += (f", reading grade {level['flesch_kincaid_grade']:g} (Flesch-Kincaid), "
                  f"{level['coleman_liau_index']:g} (Coleman-Liau)")
-    print(line)
+    echo(line)

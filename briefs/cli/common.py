@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefs.errors import InputError
+from briefs.text import printable
 
 if TYPE_CHECKING:
     # Imported when a command runs, not when the parser is built: `briefs` alone opens the TUI.
@@ -60,8 +61,35 @@ def desk_from(args: argparse.Namespace) -> Iterator[Desk]:
         desk.close()
 
 
+# A count past this asks for more rows than any desk holds (and past 2**63 SQLite cannot take it at all).
+MAX_COUNT = 1_000_000_000
+
+
+def count(text: str) -> int:
+    """An argparse type for a positive whole number, such as --limit (a huge one means "all")."""
+    import argparse
+
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or int(value[:12] or 0) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return min(int(value[:12]), MAX_COUNT)
+
+
 def warn(message: str) -> None:
-    print(f"briefs: warning: {message}", file=sys.stderr)
+    echo(f"briefs: warning: {message}", file=sys.stderr)
+
+
+def echo(*values: object, file: Any = None, end: str = "\n") -> None:
+    """print() for lines that carry what came from outside (titles, file names, URLs, template text):
+    a terminal escape or bidi override in them is shown as `\\x1b` or `\\u202e`, never sent raw."""
+    print(*(printable(v) for v in values), file=file, end=end)
+
+
+def cell(value: object) -> Any:
+    """A table cell for rich that prints `value` as written: rich would read `[red]` in a title as markup."""
+    from rich.text import Text
+
+    return Text(printable("" if value is None else value))
 
 
 def parse_ref(text: str, default: str = "source") -> tuple[str, int]:
@@ -85,11 +113,20 @@ def ref_id(text: str, kind: str) -> int:
 
 
 def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    print(_terminal_safe_json(json.dumps(value, ensure_ascii=False, indent=2, default=str)))
 
 
 def print_jsonl(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(_terminal_safe_json(json.dumps(value, ensure_ascii=False, default=str)) + "\n")
+
+
+# json.dumps escapes C0 controls but not DEL, C1 controls (CSI is one) or bidi overrides: as \uXXXX they
+# mean the same to a JSON reader and nothing to a terminal.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _terminal_safe_json(text: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def is_tty() -> bool:
@@ -113,5 +150,5 @@ def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
 
 
 def shorten(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
+    text = printable(" ".join((text or "").split()))
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"

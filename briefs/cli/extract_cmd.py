@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefs.cli.common import desk_from, parse_ref, print_jsonl, shorten
+from briefs.cli.common import cell, desk_from, parse_ref, print_jsonl, shorten
 from briefs.errors import BriefsError, InputError
 
 _ID = re.compile(r"^\s*[sS]?\d+\s*$")
@@ -116,17 +116,20 @@ def _print_table(row: dict[str, Any]) -> None:
 
     console = Console(soft_wrap=False)
     title = row["source"]["title"] or row["path"]
-    console.print(f"[bold]{title}[/bold]  ({row['path']}, {row['source']['words']} words)")
+    heading = cell(f"{title}  ({row['path']}, {row['source']['words']} words)")
+    heading.stylize("bold", 0, len(cell(title)))
+    console.print(heading)
     table = Table(box=None, pad_edge=False, header_style="bold", title="Quotes", title_justify="left")
     for column in ("Offsets", "Speaker", "Quote"):
         table.add_column(column, overflow="fold")
     for q in row["quotes"]:
-        table.add_row(f"{q['start']}-{q['end']}", q["speaker"] or "(unknown)", shorten(q["text"], 90))
+        table.add_row(f"{q['start']}-{q['end']}", cell(q["speaker"] or "(unknown)"), cell(shorten(q["text"], 90)))
     console.print(table if row["quotes"] else "No quotes found.")
     table = Table(box=None, pad_edge=False, header_style="bold", title="Facts", title_justify="left")
     for column in ("Offsets", "Score", "Signals", "Fact"):
         table.add_column(column, overflow="fold")
     for f in row["facts"][:10]:
-        table.add_row(f"{f['start']}-{f['end']}", f"{f['score']:.2f}", ", ".join(f["signals"]), shorten(f["text"], 80))
+        table.add_row(f"{f['start']}-{f['end']}", f"{f['score']:.2f}", ", ".join(f["signals"]),
+                      cell(shorten(f["text"], 80)))
     console.print(table if row["facts"] else "No facts found.")
     console.print()

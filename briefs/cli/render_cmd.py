@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefs.cli.common import desk_from, parse_ref, print_json, ref_id, settings_from, templates_from, warn
+from briefs.cli.common import desk_from, echo, parse_ref, print_json, ref_id, settings_from, templates_from, warn
 from briefs.errors import InputError, OutputExists
 
 if TYPE_CHECKING:
@@ -121,13 +121,13 @@ def cmd_templates(args: argparse.Namespace) -> int:
         for s in templates.all()
     ]
     for problem in templates.problems:
-        print(f"briefs: {problem}", file=sys.stderr)
+        echo(f"briefs: {problem}", file=sys.stderr)
     if args.json:
         print_json(rows)
         return 0
     width = max((len(r["name"]) for r in rows), default=4)
     for row in rows:
-        print(f"{row['name']:<{width}}  {row['title']}: {row['description']}\n{'':<{width}}  {row['folder']}")
+        echo(f"{row['name']:<{width}}  {row['title']}: {row['description']}\n{'':<{width}}  {row['folder']}")
     return 0
 
 
@@ -138,7 +138,7 @@ def _check_template(folder: Path, args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"ok: template {result['name']} ({result['fields']} fields, {result['sections']} sections) renders")
+        echo(f"ok: template {result['name']} ({result['fields']} fields, {result['sections']} sections) renders")
     return 0
 
 
@@ -159,7 +159,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     spec = templates_from(args).get(args.template)
     with desk_from(args) as desk:
         brief, _ = new_brief(desk, spec, title=args.title, fields=parse_sets(args.set), marking=args.marking)
-    print(brief.ref)
+    echo(brief.ref)
     return 0
 
 
@@ -200,7 +200,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
     else:
-        print(f"wrote {result.path}")
+        echo(f"wrote {result.path}")
     return 0
 
 
@@ -228,8 +228,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print_json({"brief": drafted.brief.ref, "file": str(drafted.published.path), "format": fmt,
                     "sources": [s.ref for s in drafted.sources]})
     else:
-        print(drafted.brief.ref)
-        print(f"wrote {drafted.published.path}")
+        echo(drafted.brief.ref)
+        echo(f"wrote {drafted.published.path}")
     return 0
 
 

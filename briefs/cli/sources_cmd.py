@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from briefs.cli.common import desk_from, parse_ref, print_json, progress, settings_from, shorten
+from briefs.cli.common import cell, count, desk_from, echo, parse_ref, print_json, progress, settings_from, shorten
 from briefs.errors import BriefsError, InputError
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="List the desk's sources, newest first, or those matching a full-text search.",
     )
     p.add_argument("--search", "-s", metavar="QUERY", help="full-text search over titles and text")
-    p.add_argument("--limit", type=int, default=None, help="show at most this many")
+    p.add_argument("--limit", type=count, default=None, help="show at most this many")
     p.add_argument("--all", action="store_true", help="include removed sources")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(func=cmd_sources)
@@ -113,11 +113,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                     raise
                 failed += 1
                 results.append({"target": target, "status": "failed", "error": str(exc)})
-                print(f"briefs: {exc}", file=sys.stderr)
+                echo(f"briefs: {exc}", file=sys.stderr)
                 continue
             results.append({"target": target, "status": done.status, **source_json(done.source)})
             if not args.json:
-                print(f"{_IMPORT_WORDS[done.status]} {done.source.ref}: {import_line(done.source)}")
+                echo(f"{_IMPORT_WORDS[done.status]} {done.source.ref}: {import_line(done.source)}")
     if args.json:
         print_json(results)
     return 2 if failed else 0
@@ -164,7 +164,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print_json([source_json(s) for s in sources])
         return 0
     if not sources:
-        print("no sources match" if args.search else "the desk has no sources; add one with `briefs import FILE`")
+        echo("no sources match" if args.search else "the desk has no sources; add one with `briefs import FILE`")
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -175,7 +175,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for s in sources:
         title = s.display_title + (" [removed]" if s.removed else "")
         table.add_row(
-            s.ref, s.meta.published or "", shorten(s.meta.publication, 22), title, str(s.words), str(s.snippet_count)
+            s.ref, s.meta.published or "", cell(shorten(s.meta.publication, 22)), cell(title), str(s.words),
+            str(s.snippet_count),
         )
     Console(soft_wrap=False).print(table, overflow="ellipsis", crop=True)
     return 0
@@ -192,11 +193,11 @@ def cmd_briefs(args: argparse.Namespace) -> int:
         ])
         return 0
     if not briefs:
-        print("the desk has no briefs; start one with `briefs new TEMPLATE --title T` or `briefs draft`")
+        echo("the desk has no briefs; start one with `briefs new TEMPLATE --title T` or `briefs draft`")
         return 0
     width = max(len(b.ref) for b in briefs)
     for b in briefs:
-        print(f"{b.ref:<{width}}  {b.updated_at:%Y-%m-%d %H:%M}  {b.template:<15} rev {b.revision:<3} "
+        echo(f"{b.ref:<{width}}  {b.updated_at:%Y-%m-%d %H:%M}  {b.template:<15} rev {b.revision:<3} "
               f"{len(b.snippet_ids()):>3} items  {shorten(b.title, 60)}")
     return 0
 
@@ -219,7 +220,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 print_json(snippet.to_json() | {"id": snippet.ref, "source": f"s{snippet.source_id}"})
             else:
                 who = f" ({snippet.speaker})" if snippet.speaker else ""
-                print(f"{snippet.ref} {snippet.kind.value} from s{snippet.source_id} "
+                echo(f"{snippet.ref} {snippet.kind.value} from s{snippet.source_id} "
                       f"[{snippet.start}:{snippet.end}]{who}\n{snippet.display_text}")
         else:
             return show_brief(args, desk, number)
@@ -241,21 +242,21 @@ def show_brief(args: argparse.Namespace, desk: Any, number: int) -> int:
     if args.json:
         print_json(brief.to_json() | {"id": brief.ref})
         return 0
-    print(f"{brief.ref}  {brief.title}")
+    echo(f"{brief.ref}  {brief.title}")
     by = f" by {brief.updated_by}" if brief.updated_by else ""
-    print(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}{by}")
+    echo(f"template: {brief.template}   revision: {brief.revision}   updated: {brief.updated_at:%Y-%m-%d %H:%M}{by}")
     for name, value in brief.fields.items():
-        print(f"  {name}: {shorten(value, 90)}")
+        echo(f"  {name}: {shorten(value, 90)}")
     snippets = desk.get_snippets(brief.snippet_ids())
     for section in brief.sections:
-        print(f"\n[{section.name}]")
+        echo(f"\n[{section.name}]")
         for sid in section.snippet_ids:
             snippet = snippets.get(sid)
             if snippet is None:
-                print(f"  n{sid} (missing)")
+                echo(f"  n{sid} (missing)")
                 continue
             who = f" — {snippet.speaker}" if snippet.speaker else ""
-            print(f"  {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 80)}{who}")
+            echo(f"  {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 80)}{who}")
     return 0
 
 
@@ -271,20 +272,20 @@ def _print_source(source: Source, snippets: list) -> None:
         ("Words", str(source.words)),
         ("SHA-256", source.sha256),
     ]
-    print(f"{source.ref}" + ("  [removed]" if source.removed else ""))
+    echo(f"{source.ref}" + ("  [removed]" if source.removed else ""))
     for label, value in rows:
         if value:
-            print(f"  {label + ':':<10} {value}")
-    print()
+            echo(f"  {label + ':':<10} {value}")
+    echo()
     preview = source.text.strip().split("\n\n")[:2]
     for para in preview:
-        print("  " + shorten(para, 300))
+        echo("  " + shorten(para, 300))
     if snippets:
-        print(f"\n  {len(snippets)} snippet(s) picked:")
+        echo(f"\n  {len(snippets)} snippet(s) picked:")
         for snippet in snippets:
             who = f" — {snippet.speaker}" if snippet.speaker else ""
-            print(f"    {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 70)}{who}")
-    print("\n  (briefs show --text " + source.ref + " prints the whole text)")
+            echo(f"    {snippet.ref} {snippet.kind.value}: {shorten(snippet.display_text, 70)}{who}")
+    echo("\n  (briefs show --text " + source.ref + " prints the whole text)")
 
 
 # ------------------------------------------------------------------------------------------ remove
@@ -296,7 +297,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
             remove_source(desk, number)
             source = desk.get_source(number, with_text=False)
-            print(f"removed {source.ref}: {shorten(source.display_title, 70)} "
+            echo(f"removed {source.ref}: {shorten(source.display_title, 70)} "
                   "(its snapshot is kept for briefs that cite it; import it again to restore it)")
         elif kind == "snippet":
             from briefs.actions.snippets import remove_snippet
@@ -305,7 +306,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
             briefs = [b.ref for b in desk.list_briefs() if number in b.snippet_ids()]
             remove_snippet(desk, number)
             taken = f" (taken out of {', '.join(briefs)})" if briefs else ""
-            print(f"removed {snippet.ref}: {shorten(snippet.display_text, 70)}{taken}")
+            echo(f"removed {snippet.ref}: {shorten(snippet.display_text, 70)}{taken}")
         else:
             from briefs.actions.briefs import remove_brief
 
@@ -315,8 +316,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
                     raise InputError(f"removing brief {brief.ref} deletes it; add --yes to confirm")
                 answer = input(f"Delete brief {brief.ref} '{brief.title}'? [y/N] ")
                 if answer.strip().lower() not in {"y", "yes"}:
-                    print("kept")
+                    echo("kept")
                     return 1
             remove_brief(desk, number)
-            print(f"deleted {brief.ref}: {brief.title}")
+            echo(f"deleted {brief.ref}: {brief.title}")
     return 0

@@ -9,14 +9,17 @@ parts that matter most (FTS5 tables, triggers, pragmas) are SQLite-specific SQL 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from briefs.clock import SYSTEM_CLOCK, Clock
 from briefs.desk.base import AddResult, DeskEvent
@@ -95,22 +98,26 @@ class SqliteDesk:
     def _connect(self) -> sqlite3.Connection:
         if self._closed:
             raise DeskError(f"the desk {self.location} was closed; open it again")
+        # Two processes opening a desk that does not exist yet race to set it up (the WAL switch and the
+        # migrations each need the file to themselves); the loser waits and tries again, since "locked"
+        # means busy, never damaged.
+        deadline = time.monotonic() + _SETUP_SECONDS
+        while True:
+            try:
+                return self._open_connection()
+            except sqlite3.OperationalError as exc:
+                if _kind(exc) != "busy" or time.monotonic() > deadline:
+                    raise self._error(exc) from exc
+                time.sleep(0.05)
+
+    def _open_connection(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self._target, timeout=10.0, isolation_level=None, uri=self._uri,
                                  check_same_thread=False)
+        except sqlite3.OperationalError:
+            raise
         except sqlite3.Error as exc:
-            raise self._damaged(exc) from exc
-        with self._lock:
-            # Connections of threads that have ended (finished workers) are closed here, not leaked.
-            alive = []
-            for thread, conn in self._connections:
-                if thread.is_alive():
-                    alive.append((thread, conn))
-                else:
-                    with contextlib.suppress(sqlite3.Error):
-                        conn.close()
-            alive.append((threading.current_thread(), db))
-            self._connections = alive
+            raise self._error(exc) from exc
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
@@ -123,9 +130,47 @@ class SqliteDesk:
             db.execute("PRAGMA synchronous = NORMAL")
             self._local.db, self._local.depth = db, 0
             self._migrate(db)
-        except sqlite3.DatabaseError as exc:
-            raise self._damaged(exc) from exc
+        except BaseException as exc:
+            self._local.db = None
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._error(exc) from exc
+            raise
+        with self._lock:
+            # Connections of threads that have ended (finished workers) are closed here, not leaked.
+            alive = []
+            for thread, conn in self._connections:
+                if thread.is_alive():
+                    alive.append((thread, conn))
+                else:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+            alive.append((threading.current_thread(), db))
+            self._connections = alive
         return db
+
+    def _error(self, exc: sqlite3.Error) -> DeskError:
+        """What went wrong with the desk, in words that say what to do: a busy, full, read-only or failing
+        disk is not a damaged desk, and restoring a backup would not help."""
+        where = self.location
+        kind = _kind(exc)
+        if kind == "busy":
+            return DeskError(f"the desk {where} is busy (another Briefs is writing to it); try again in a moment")
+        if kind == "full":
+            return DeskError(f"the disk holding the desk {where} is full; free some space and try again "
+                             "(the change was not saved, and the desk is as it was)")
+        if kind == "readonly" or (kind == "cantopen" and not _writable(where)):
+            return DeskError(f"the desk {where} is on a read-only disk or folder; copy it somewhere writable or "
+                             "choose another with --desk")
+        if kind == "ioerr":
+            return DeskError(f"the disk holding the desk {where} failed to read or write ({exc}); check the disk "
+                             "and try again")
+        if kind == "cantopen":
+            return DeskError(f"cannot open the desk {where} ({exc}); check the path and its permissions")
+        return self._damaged(exc)
 
     def _damaged(self, exc: BaseException) -> DeskError:
         return DeskError(
@@ -141,7 +186,7 @@ class SqliteDesk:
             return
         if version == SCHEMA_VERSION:
             return
-        with self.transaction():
+        with self._raw_transaction():
             # Re-read inside the write lock: another process may have migrated meanwhile.
             version = db.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, SCHEMA_VERSION):
@@ -152,7 +197,16 @@ class SqliteDesk:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing. The outermost takes the write lock up front (BEGIN IMMEDIATE), so two writers
-        queue instead of one failing half-way with SQLITE_BUSY; inner ones are savepoints."""
+        queue instead of one failing half-way with SQLITE_BUSY; inner ones are savepoints. A failure of
+        the database itself (a full disk, a read-only folder) is a DeskError that says so."""
+        try:
+            with self._raw_transaction():
+                yield
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    @contextlib.contextmanager
+    def _raw_transaction(self) -> Iterator[None]:
         db = self._db
         depth = self._local.depth
         if self._newer is not None:
@@ -163,15 +217,23 @@ class SqliteDesk:
             yield
         except BaseException:
             self._local.depth = depth
-            if depth == 0:
-                db.execute("ROLLBACK")
-            else:
-                db.execute(f"ROLLBACK TO sp{depth}")
-                db.execute(f"RELEASE sp{depth}")
+            # SQLite may already have rolled back (a full disk does): nothing to undo is not a new error.
+            with contextlib.suppress(sqlite3.Error):
+                if depth == 0:
+                    db.execute("ROLLBACK")
+                else:
+                    db.execute(f"ROLLBACK TO sp{depth}")
+                    db.execute(f"RELEASE sp{depth}")
             raise
         else:
             self._local.depth = depth
-            db.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+            try:
+                db.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+            except sqlite3.Error:
+                if depth == 0:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                raise
 
     def _now(self) -> str:
         return self.clock.now().isoformat()
@@ -550,6 +612,54 @@ class SqliteDesk:
     def watch(self, on_events: Callable[[list[DeskEvent]], None]) -> Callable[[], None] | None:
         # One person's file: there is no colleague to hear from (two windows re-read when they return).
         return None
+
+
+# Every public method turns a failure of SQLite itself (a full disk mid-import, a read-only mount, an I/O
+# error) into the DeskError that says what happened, wherever it struck: never a traceback.
+def _translated(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(self: SqliteDesk, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        except OverflowError:
+            # An ID past SQLite's 64-bit integers names nothing that can be on the desk.
+            raise NotFound(f"no such item on the desk {self.location}: the ID is far too large") from None
+
+    return call
+
+
+for _name, _method in list(vars(SqliteDesk).items()):
+    if not _name.startswith("_") and callable(_method) and _name not in {"transaction", "close"}:
+        setattr(SqliteDesk, _name, _translated(_method))
+
+_SETUP_SECONDS = 30.0
+_KINDS = {"SQLITE_BUSY": "busy", "SQLITE_LOCKED": "busy", "SQLITE_FULL": "full", "SQLITE_READONLY": "readonly",
+          "SQLITE_IOERR": "ioerr", "SQLITE_CANTOPEN": "cantopen"}
+
+
+def _kind(exc: sqlite3.Error) -> str:
+    """busy, full, readonly, ioerr, cantopen or damaged: what kind of failure `exc` is."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for prefix, kind in _KINDS.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return kind
+    text = str(exc).lower()
+    for words, kind in (("locked", "busy"), ("busy", "busy"), ("full", "full"), ("readonly", "readonly"),
+                        ("read-only", "readonly"), ("disk i/o", "ioerr"), ("unable to open", "cantopen")):
+        if words in text:
+            return kind
+    return "damaged"
+
+
+def _writable(location: str) -> bool:
+    path = Path(location)
+    try:
+        return os.access(path.parent if str(path.parent) else ".", os.W_OK) and (
+            not path.exists() or os.access(path, os.W_OK))
+    except (OSError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------------------------------- helpers

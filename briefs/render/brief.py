@@ -32,7 +32,7 @@ class Rendered:
     front: dict[str, str]
     """Title, subtitle, author, subject, keywords, marking and date: the document's properties."""
     spec: TemplateSpec
-    context: dict[str, Any] = field(repr=False)
+    context: Mapping[str, Any] = field(repr=False)
     warnings: tuple[str, ...] = ()
 
     @property
@@ -58,8 +58,10 @@ def render_brief(
                             unverified=unverified)
     body = render_template(spec.folder, BODY_FILE, context).strip("\n") + "\n"
     flagged = [i for i in context["items"] if i.flag]
-    if flagged and body.count(UNVERIFIED_QUOTE) < len(flagged):
-        # A template that prints neither `cite` nor `flag` must still not hide a failed check.
+    if flagged:
+        # The mark is the exporter's, not the template's: whatever the template printed (or left out), the
+        # document opens with it. The template saw read-only data and rendered apart from this process,
+        # so nothing it did can have changed `flagged`.
         refs = ", ".join(dict.fromkeys(i.ref for i in flagged))
         body = f"**\\[{UNVERIFIED_QUOTE}: {refs} failed the verbatim check against their sources\\]**\n\n" + body
     notes = footnote_definitions(context)
@@ -130,7 +132,7 @@ def _short_repeats(body: str) -> str:
     return _NOTE_REF.sub(swap, body)
 
 
-def front_values(context: dict[str, Any], now: datetime) -> dict[str, str]:
+def front_values(context: Mapping[str, Any], now: datetime) -> dict[str, str]:
     """Title, subtitle, author, subject, keywords, marking and date of the brief, for the front matter."""
     fields = context["fields"]
     return {

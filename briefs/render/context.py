@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,60 +22,8 @@ from briefs.drafting.digest import date_range
 from briefs.model import Brief, Snippet, Source
 from briefs.templates.sandbox import md_escape
 from briefs.templates.spec import TemplateSpec
-from briefs.text import clean_for_print, printed_quote
-
-
-@dataclass
-class SourceView:
-    n: int
-    ref: str
-    title: str
-    author: str
-    publication: str
-    published: str
-    url: str
-    citation: Markup
-    short: str
-    short_citation: Markup = field(default_factory=Markup)
-    named: Markup = field(default_factory=Markup)
-    """How a sentence names the source: "*The Wire* (20 November 2019)", or "*The Wire*" when undated."""
-    cite: str = ""
-
-
-@dataclass
-class ItemView:
-    ref: str
-    kind: str
-    text: str
-    verbatim: str
-    speaker: str
-    comment: str
-    edited: bool
-    source: SourceView
-    cite: Markup
-    flag: Markup = field(default_factory=Markup)
-    """A visible "UNVERIFIED QUOTE" note, for a quote exported with --allow-unverified; else empty."""
-    also: list[SourceView] = field(default_factory=list)
-    """Other outlets that report the same fact (their notes are in `cite` too)."""
-
-
-@dataclass
-class SectionView:
-    name: str
-    title: str
-    items: list[ItemView] = field(default_factory=list)
-
-    @property
-    def quotes(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "quote"]
-
-    @property
-    def facts(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "fact"]
-
-    @property
-    def notes(self) -> list[ItemView]:
-        return [i for i in self.items if i.kind == "note"]
+from briefs.templates.views import ItemView, SectionView, SourceView, StoryView, frozen
+from briefs.text import clean_for_print, printed_quote, without_local_paths
 
 
 def build_context(
@@ -88,9 +36,10 @@ def build_context(
     sources: dict[int, Source] | None = None,
     now: datetime,
     unverified: Mapping[int, str] | None = None,
-) -> dict[str, Any]:
-    """Everything `body.md.j2` may use. `snippets`/`sources` override the desk (for YAML brief files);
-    `unverified` maps the ids of quotes that failed their verbatim check to the note printed beside them."""
+) -> Mapping[str, Any]:
+    """Everything `body.md.j2` may use, read-only (tuples and FrozenMaps all the way down).
+    `snippets`/`sources` override the desk (for YAML brief files); `unverified` maps the ids of quotes
+    that failed their verbatim check to the note printed beside them."""
     warnings: list[str] = []
     ids = brief.snippet_ids()
     snippets = snippets if snippets is not None else desk.get_snippets(ids)
@@ -111,27 +60,29 @@ def build_context(
             order.append(snip.source_id)
     views = {src_id: _source_view(n, sources[src_id], spec, warnings) for n, src_id in enumerate(order, 1)}
 
-    section_views: dict[str, SectionView] = {}
-    for sec in spec.sections:
-        section_views[sec.name] = SectionView(sec.name, sec.title)
+    section_items: dict[str, list[ItemView]] = {sec.name: [] for sec in spec.sections}
+    titles = {sec.name: sec.title for sec in spec.sections}
     all_items: list[ItemView] = []
     # A digest's per-story sections name the other outlets themselves ("also reported by").
     per_source = {sec.name for sec in spec.sections if sec.per_source}
     for section in brief.sections:
-        view = section_views.setdefault(section.name, SectionView(section.name, section.name.replace("_", " ")))
+        placed = section_items.setdefault(section.name, [])
+        titles.setdefault(section.name, section.name.replace("_", " "))
         for sid in section.snippet_ids:
             snip = snippets.get(sid)
             if snip is None or snip.source_id not in views:
                 continue
             item = _item_view(snip, views[snip.source_id], warnings, (unverified or {}).get(sid))
-            twin_of = view.items[-1] if view.items else None
-            if twin_of is not None and section.name not in per_source and _twins(twin_of, item):
+            if placed and section.name not in per_source and _twins(placed[-1], item):
                 # The same fact from another outlet: printed once, cited to both.
-                twin_of.also.append(item.source)
-                twin_of.cite = Markup(twin_of.cite + item.source.cite)
+                merged = replace(placed[-1], also=(*placed[-1].also, item.source),
+                                 cite=Markup(placed[-1].cite + item.source.cite))
+                all_items[all_items.index(placed[-1])] = merged
+                placed[-1] = merged
                 continue
-            view.items.append(item)
+            placed.append(item)
             all_items.append(item)
+    section_views = {name: SectionView(name, titles[name], tuple(items)) for name, items in section_items.items()}
 
     fields: dict[str, str] = {}
     for spec_field in spec.fields:
@@ -146,8 +97,10 @@ def build_context(
     # imported: a brief on 2019 articles drafted today is current as of 2019.
     published = [s.meta.published for s in sources.values() if s.id in views and s.meta.published]
     current_as_of = long_date(max(published)) if published else ""
+    cited = [views[s] for s in order]
     title = clean_for_print(brief.title, "title", warnings)
-    return {
+    marking_text = clean_for_print(marking or brief.marking or spec.marking, "marking", warnings)
+    return frozen({
         "brief": {
             "ref": brief.ref if brief.id is not None else "",
             "title": title,
@@ -157,7 +110,7 @@ def build_context(
             "updated": long_date(brief.updated_at),
         },
         "title": title,
-        "marking": clean_for_print(marking or brief.marking or spec.marking, "marking", warnings),
+        "marking": marking_text,
         "fields": fields,
         "today": long_date(now),
         "checked_on": long_date(now),
@@ -167,9 +120,9 @@ def build_context(
         "quotes": [i for i in all_items if i.kind == "quote"],
         "facts": [i for i in all_items if i.kind == "fact"],
         "notes": [i for i in all_items if i.kind == "note"],
-        "sources": [views[s] for s in order],
-        "bibliography": bibliography([views[s] for s in order], sources),
-        "stories": stories([views[s] for s in order], sources),
+        "sources": cited,
+        "bibliography": bibliography(cited, sources),
+        "stories": stories(cited, sources),
         "date_range": date_range([s.meta.published for s in sources.values() if s.id in views]),
         "template": {
             "name": spec.name,
@@ -178,15 +131,17 @@ def build_context(
             "word_budget": spec.word_budget,
         },
         "warnings": warnings,
-    }
+    })
 
 
 def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]) -> SourceView:
     meta = source.meta
     where = f"source {source.ref}"
-    title = clean_for_print(citation.title_of(meta, source.origin), where, warnings)
-    author = clean_for_print(meta.author, where, warnings)
-    publication = clean_for_print(meta.publication, where, warnings)
+    # A local path (a title a PDF writer filled with "C:\\Users\\...\\report.docx", a file's own path)
+    # says where someone keeps their files: it never reaches an export, only the file's name does.
+    title = without_local_paths(clean_for_print(citation.title_of(meta, source.origin), where, warnings))
+    author = without_local_paths(clean_for_print(meta.author, where, warnings))
+    publication = without_local_paths(clean_for_print(meta.publication, where, warnings))
     published = long_date(meta.published)
     url = clean_for_print(meta.url, where, warnings)
     # Only a plain web address goes into a link; anything else is printed as text, never as Markdown.
@@ -198,17 +153,14 @@ def _source_view(n: int, source: Source, spec: TemplateSpec, warnings: list[str]
     short = citation.label(cleaned, source.origin)
     view = SourceView(
         n=n, ref=source.ref, title=title, author=citation.author_line(author), publication=publication,
-        published=published,
-        url=url, citation=Markup(full + "."), short=short,
+        published=published, url=url, citation=Markup(full + "."), short=short,
         short_citation=Markup(citation.short(cleaned, source.origin, escape=md_escape, italic=_italic) + "."),
+        named=Markup(f"*{md_escape(short)}*" + (f" ({published})" if published else "")),
     )
-    view.named = Markup(f"*{md_escape(short)}*" + (f" ({published})" if published else ""))
     if spec.citation_style == "footnote":
-        view.cite = Markup(f"[^{source.ref}]")
-    else:
-        named = f"*{md_escape(short)}*" + (f", {published}" if published else "")
-        view.cite = Markup(f"({named})")
-    return view
+        return replace(view, cite=Markup(f"[^{source.ref}]"))
+    named = f"*{md_escape(short)}*" + (f", {published}" if published else "")
+    return replace(view, cite=Markup(f"({named})"))
 
 
 def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverified: str | None = None) -> ItemView:
@@ -233,7 +185,7 @@ def _item_view(snip: Snippet, source: SourceView, warnings: list[str], unverifie
     )
 
 
-def footnote_definitions(context: dict[str, Any]) -> str:
+def footnote_definitions(context: Mapping[str, Any]) -> str:
     """The Markdown footnote definitions the `[^sN]` citations point at (footnote-style templates)."""
     if context["template"]["citation_style"] != "footnote" or not context["sources"]:
         return ""
@@ -252,29 +204,13 @@ def _twins(first: ItemView, second: ItemView) -> bool:
             and second.source.ref not in {s.ref for s in first.also} and same_fact(first.verbatim, second.verbatim))
 
 
-@dataclass
-class StoryView:
-    """One story as a digest shows it: the article that leads it and the outlets that also reported it."""
-
-    lead: SourceView
-    also: list[SourceView] = field(default_factory=list)
-
-    @property
-    def sources(self) -> list[SourceView]:
-        return [self.lead, *self.also]
-
-    @property
-    def refs(self) -> list[str]:
-        return [s.ref for s in self.sources]
-
-
 def stories(views: list[SourceView], sources: Mapping[int, Source]) -> list[StoryView]:
     """The cited sources grouped by story (articles from several outlets on one event), in citation order."""
     from briefs.drafting.stories import group_stories
 
     by_ref = {s.ref: s for s in sources.values()}
     groups = group_stories([by_ref[v.ref].text for v in views])
-    return [StoryView(views[g[0]], [views[i] for i in g[1:]]) for g in groups]
+    return [StoryView(views[g[0]], tuple(views[i] for i in g[1:])) for g in groups]
 
 
 def bibliography(views: list[SourceView], sources: Mapping[int, Source]) -> list[SourceView]:

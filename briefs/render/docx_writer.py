@@ -140,20 +140,42 @@ def _reference(reference: Path | None) -> _Reference:
     try:
         stat = path.stat()
         key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-        cached = _REFERENCES.get(key)
-        if cached is not None:
-            return cached
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the reference document {path}: {exc.strerror}; check --reference") from None
+    except (OSError, ValueError):
+        key = None
+    cached = _REFERENCES.get(key) if key else None
+    if cached is not None:
+        return cached
+    # The shipped reference is ours; a user's is read like any document a user names.
+    data = path.read_bytes() if reference is None else _read_reference(path)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise InputError(f"the reference document {reference} is not a Word .docx file ({exc})") from None
+    except Exception as exc:  # python-docx raises whatever its parts' parsers raise on a damaged package
+        raise InputError(f"the reference document {reference} is a damaged .docx ({type(exc).__name__}); "
+                         "open and save it again in Word, or leave out --reference") from None
     if len(_REFERENCES) >= _MAX_REFERENCES:
         _REFERENCES.clear()
-    _REFERENCES[key] = cached = _Reference(document.part.package, _style_ids(document))
+    cached = _Reference(document.part.package, _style_ids(document))
+    if key:
+        _REFERENCES[key] = cached
     return cached
+
+
+def _read_reference(path: Path) -> bytes:
+    """An organisation's reference document, read like any document a user names: a regular file within
+    the import size limit, and a package that is not a zip bomb, encrypted or carrying a DTD."""
+    from briefs.files import read_regular
+    from briefs.settings import ImportLimits
+    from briefs.sources.docx import check_package
+
+    limits = ImportLimits.from_env()
+    data = read_regular(path, limits.max_file_bytes, what="reference document", limit_name="import limit",
+                        hint="use a smaller reference document or raise BRIEFS_MAX_FILE_MB")
+    if not data.startswith(b"PK"):
+        raise InputError(f"the reference document {path} is not a Word .docx file; check --reference")
+    check_package(data, f"the reference document {path}", limits, error=InputError)
+    return data
 
 
 def _fresh_document(reference: Path | None) -> tuple[Any, dict[str, str]]:

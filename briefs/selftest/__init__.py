@@ -6,6 +6,7 @@ The same engine runs short in the test suite and long in bench/robustness.py.
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 import time
@@ -30,6 +31,8 @@ class Totals:
     docx_written: int = 0
     docx_invalid: int = 0
     slowest: tuple[float, str] = (0.0, "")
+    slowest_case: tuple[float, str] = (0.0, "")
+    largest_child_mb: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -44,9 +47,11 @@ class Totals:
     def detail(self) -> str:
         return (f"broken rules: {self.broken_rules}, processes killed: {self.kills}, torn exports: "
                 f"{self.torn_exports}, .docx written: {self.docx_written} (failing openxml-audit: "
-                f"{self.docx_invalid}), slowest input: {self.slowest[0]:.2f} s ({self.slowest[1]})")
+                f"{self.docx_invalid}), slowest input: {self.slowest[0]:.2f} s ({self.slowest[1]}), slowest "
+                f"command: {self.slowest_case[0]:.2f} s ({self.slowest_case[1]}), largest command: "
+                f"{self.largest_child_mb:.0f} MB")
 
-    def record(self, outcome: Outcome) -> None:
+    def record(self, outcome: Outcome, *, case: bool = False) -> None:
         self.inputs += 1
         if outcome.crash:
             self.crashes += 1
@@ -54,7 +59,9 @@ class Totals:
         if outcome.problems:
             self.broken_rules += 1
             self.problems.append(f"RULE {outcome.name!r}: {'; '.join(outcome.problems)}")
-        if outcome.seconds > self.slowest[0]:
+        if case and outcome.seconds > self.slowest_case[0]:
+            self.slowest_case = (outcome.seconds, outcome.name)
+        elif not case and outcome.seconds > self.slowest[0]:
             self.slowest = (outcome.seconds, outcome.name)
 
     def add_tally(self, tally: crash.Tally, *, kills: bool) -> None:
@@ -67,9 +74,12 @@ class Totals:
 
 
 def run(*, mutations: int = 200, export_kills: int = 6, desk_kills: int = 3, saves: int = 30,
-        docx_samples: int = 10, seed: int = 0, say: Callable[[str], None] = lambda _: None) -> Totals:
-    """Run every part once at the given sizes; `say` gets a line as each part finishes."""
+        docx_samples: int = 10, pdf_kills: int = 3, new_desks: int = 8, render_seconds: float | None = None,
+        seed: int = 0, say: Callable[[str], None] = lambda _: None) -> Totals:
+    """Run every part once at the given sizes; `say` gets a line as each part finishes. `render_seconds`
+    shortens the render time limit for the template bombs that run into it (the quick run)."""
     from briefs.desk import open_desk
+    from briefs.selftest.cases import MEMORY_LIMIT_MB, largest_child_mb, run_cases
 
     totals = Totals()
     rng = random.Random(seed)
@@ -92,10 +102,21 @@ def run(*, mutations: int = 200, export_kills: int = 6, desk_kills: int = 3, sav
                     data = mutate(data, rng)
                 totals.record(check_bytes(data, name, desk=desk))
             say(f"damaged files: {mutations}")
+        # The hostile commands make FIFOs and symlinks to /dev: POSIX systems only.
+        outcomes = run_cases(root / "cases", render_seconds=render_seconds) if hasattr(os, "mkfifo") else []
+        for outcome in outcomes:
+            totals.record(outcome, case=True)
+        peak = largest_child_mb()
+        totals.largest_child_mb = peak
+        if peak > MEMORY_LIMIT_MB:
+            totals.broken_rules += 1
+            totals.problems.append(f"RULE a command or its helper held {peak:.0f} MB, over {MEMORY_LIMIT_MB} MB")
+        say(f"hostile templates, brief files, references, IDs, addresses and a full disk: {len(outcomes)} commands")
         _docx_round(totals, root, docx_samples, rng)
         say(f"Word writer: {docx_samples} documents")
         for part, rounds, kills in ((crash.export_kills, export_kills, True), (crash.desk_kills, desk_kills, True),
-                                    (crash.two_writers, saves, False), (crash.concurrent_cli, 4, False)):
+                                    (crash.two_writers, saves, False), (crash.concurrent_cli, 4, False),
+                                    (crash.pdf_kills, pdf_kills, False), (crash.new_desks, new_desks, False)):
             if rounds <= 0:
                 continue
             folder = root / part.__name__

@@ -18,6 +18,7 @@ from typing import Any
 from briefs.errors import BriefsError, ImportFailed
 from briefs.selftest.corpus import ERROR, IMPORT, Nasty
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _DIRTY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -65,6 +66,7 @@ def _judge(name: str, shown: str, load: Callable[[], Any], nasty: Nasty | None, 
     else:
         outcome.imported = True
         _check_source(outcome, source.text, nasty)
+        _check_citation(outcome, source, shown)
         if desk is not None and not outcome.problems:
             _check_desk_and_extract(outcome, desk, source)
     outcome.seconds = time.perf_counter() - started
@@ -72,10 +74,14 @@ def _judge(name: str, shown: str, load: Callable[[], Any], nasty: Nasty | None, 
 
 
 def _check_error(outcome: Outcome, shown: str, nasty: Nasty | None) -> None:
+    from briefs.text import clean_line, printable
+
     message = outcome.error
     if "\n" in message:
         outcome.problems.append("the error message spans several lines")
-    if " ".join(shown.split()) not in message:
+    if printable(message) != message:
+        outcome.problems.append("the error message holds raw control characters")
+    if " ".join(shown.split()) not in message and clean_line(shown) not in message:
         outcome.problems.append(f"the error does not name the file: {message}")
     if nasty is None:
         return
@@ -102,6 +108,21 @@ def _check_source(outcome: Outcome, text: str, nasty: Nasty | None) -> None:
         outcome.problems.append(f"text lacks {nasty.contains!r}")
     if nasty.forbidden and nasty.forbidden.decode() in text:
         outcome.problems.append("the text holds a smuggled file's contents")
+
+
+def _check_citation(outcome: Outcome, source: Any, shown: str) -> None:
+    """What a brief would cite this source as never holds the folders it was imported from, nor a
+    control character."""
+    from briefs.citation import title_of
+
+    cited = title_of(source.meta, source.origin)
+    folder = str(Path(shown).parent)
+    if len(folder) > 1 and folder in cited:
+        outcome.problems.append(f"the source would be cited with its folder's path: {cited[:80]!r}")
+    for value in (cited, source.origin, source.meta.author or "", source.meta.publication or ""):
+        if _CONTROLS.search(value):
+            outcome.problems.append(f"a citation detail holds control characters: {value[:80]!r}")
+            break
 
 
 def _check_desk_and_extract(outcome: Outcome, desk: object, source: object) -> None:

@@ -51,10 +51,17 @@ class Nasty:
     contains: str = ""  # a fragment the imported text must contain
     forbidden: bytes = b""  # must appear nowhere in the result (a smuggled file's contents)
     sparse_size: int = 0  # written as a sparse file of this size instead of `data`
+    special: str = ""  # "fifo", or "link:TARGET" for a symlink to TARGET, instead of `data`
 
     def write(self, folder: Path) -> Path:
         path = folder / self.name
-        if self.sparse_size:
+        if self.special and (path.exists() or path.is_symlink()):
+            path.unlink()  # written again (a test that writes the corpus twice)
+        if self.special == "fifo":
+            os.mkfifo(path)
+        elif self.special.startswith("link:"):
+            os.symlink(self.special[len("link:"):], path)
+        elif self.sparse_size:
             with path.open("wb") as handle:
                 handle.write(b"Officials said the plan was late.\n")
                 handle.truncate(self.sparse_size)
@@ -143,6 +150,39 @@ def make_pdf(lines: list[str], *, image_only: bool = False) -> bytes:
         b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 "
         b"/Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(image), image),
     ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def pdf_bomb(chunk_mb: int = 64, repeats: int = 80) -> bytes:
+    """A PDF of a few hundred KB whose one page draws the same compressed content stream `repeats` times:
+    `chunk_mb` MB each once inflated (5 GB by default), which a reader must inflate to find the text."""
+    packer = zlib.compressobj(9)
+    block = b"BT /F1 11 Tf 72 700 Td (x) Tj ET\n" * (2**20 // 34)
+    stream = b"".join(packer.compress(block) for _ in range(chunk_mb)) + packer.flush()
+    contents = b" ".join(b"4 0 R" for _ in range(repeats))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + contents
+        + b"] /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return _pdf_file(objects)
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -273,7 +313,42 @@ def nasty_inputs(workdir: Path, *, big_size: int = 200 * 2**20, bomb_size: int =
     add(Nasty("semi;colon $(touch pwned) `id`.txt", ARTICLE.encode(), expect=IMPORT, text=ARTICLE))
     add(Nasty("line\nbreak.txt", junk, expect=ERROR))
     add(Nasty("ünïcödé 📰.html", _paras_page(ARTICLE), expect=IMPORT, contains="41 trusts"))
+    add(Nasty("esc\x1b[31m\x1b]0;title\x07name.txt", ARTICLE.encode(), expect=IMPORT, text=ARTICLE))
+    add(Nasty("rtl-\u202etxt.exe.txt", ARTICLE.encode(), expect=IMPORT, text=ARTICLE))
+
+    # Not files at all, under file names: read nothing, hang never (issue 14). POSIX only (FIFOs, /dev).
+    specials = out if hasattr(os, "mkfifo") else []
+    add = specials.append
+    add(Nasty("fifo.txt", expect=ERROR, message="FIFO", special="fifo"))
+    add(Nasty("fifo.docx", expect=ERROR, message="FIFO", special="fifo"))
+    add(Nasty("dev-zero.txt", expect=ERROR, message="device", special="link:/dev/zero"))
+    add(Nasty("dev-zero.pdf", expect=ERROR, message="device", special="link:/dev/zero"))
+    add(Nasty("dev-random.html", expect=ERROR, message="device", special="link:/dev/urandom"))
+    add(Nasty("folder-link.txt", expect=ERROR, message="folder", special=f"link:{workdir}"))
+    add = out.append
+    # A 5 GB page stream in a small PDF: bounded by the reader's memory cap, the rest of a batch goes on.
+    add(Nasty("page-bomb.pdf", pdf_bomb(), expect=ERROR, message="memory"))
+    # A DTD after 64 KB of comment: the check reads every part to its end.
+    late = "<!--" + "x" * (70 * 1024) + "-->"
+    add(Nasty("late-dtd.docx", rezip(docx, lambda n, b: b.replace(b"?>", b"?>" + late.encode() + xxe.encode(), 1)
+                                     .replace(b"<w:t>", b"<w:t>&xxe;", 1) if n == "word/document.xml" else b),
+              expect=ERROR, message="DTD", forbidden=marker))
+    add(Nasty("encrypted.docx", encrypted_zip(docx), expect=ERROR, message="encrypted"))
+    # A first line too long for a title: the source is named by its file name, never its folders.
+    add(Nasty("long-first-line.txt", ("x" * 200 + "\n\n" + ARTICLE).encode(), expect=IMPORT, contains="41 trusts"))
     return out
+
+
+def encrypted_zip(base: bytes) -> bytes:
+    """`base` with each member marked encrypted (flag bit 0 of its local and central headers), as a
+    password-protected zip has them."""
+    data = bytearray(base)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + offset] |= 0x1
+            at = data.find(signature, at + 4)
+    return bytes(data)
 
 
 def _paras_page(text: str) -> bytes:

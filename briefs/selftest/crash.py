@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -88,6 +89,48 @@ def export_kills(folder: Path, rounds: int, *, seed: int = 0) -> Tally:
         tally.torn += 1
         tally.notes.append(f"visible files after the kills: {visible}")
     tally.leftovers = sum(1 for p in out_dir.iterdir() if p.name.startswith("."))
+    return tally
+
+
+_SLOW_SOFFICE = "#!/bin/sh\n# Stands in for LibreOffice: converts nothing, slowly.\nsleep 120\n"
+
+
+def pdf_kills(folder: Path, rounds: int) -> Tally:
+    """Kill `briefs export -f pdf` while LibreOffice works (a stand-in that only waits): no temporary
+    folder holding the brief may stay behind, and no LibreOffice may keep running."""
+    tally = Tally()
+    if os.name != "posix":
+        return tally
+    desk_file = folder / "pdf-desk.sqlite"
+    bin_dir, tmp_dir = folder / "bin", folder / "tmp"
+    bin_dir.mkdir(exist_ok=True)
+    tmp_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "soffice"
+    fake.write_text(_SLOW_SOFFICE)
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "TMPDIR": str(tmp_dir)}
+    with open_for_work(desk_file) as desk:
+        brief = desk.create_brief(Brief(template="issue-brief", title="PDF"))
+    for i in range(rounds):
+        proc = subprocess.Popen(_briefs(desk_file, "export", brief.ref, "-f", "pdf", "-o", str(folder / "b.pdf")),
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while not list(tmp_dir.glob("briefs-pdf-*")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.1 * i)  # at different moments of the conversion
+        with _suppress_lookup():
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+        tally.tried += 1
+        deadline = time.monotonic() + 30
+        while list(tmp_dir.glob("briefs-pdf-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = list(tmp_dir.glob("briefs-pdf-*"))
+        if left:
+            tally.torn += 1
+            tally.notes.append(f"pdf export {i}: {left[0].name} left behind holding the brief")
+            for path in left:
+                shutil.rmtree(path, ignore_errors=True)
     return tally
 
 
@@ -262,4 +305,30 @@ def concurrent_cli(folder: Path, processes: int) -> Tally:
     if len(set(refs)) != len(refs):
         tally.lost += len(refs) - len(set(refs))
         tally.notes.append("two `briefs new` printed the same ID")
+    return tally
+
+
+def new_desks(folder: Path, rounds: int) -> Tally:
+    """Two `briefs import` runs at once on a desk that does not exist yet, `rounds` times: both land, and
+    neither calls the desk damaged."""
+    tally = Tally()
+    for round_ in range(rounds):
+        desk_file = folder / f"new-{round_}" / "desk.sqlite"
+        procs = []
+        for n in range(2):
+            article = folder / f"new-{round_}-{n}.txt"
+            article.write_text(f"New desk {round_}-{n}\n\nOfficials said plan {n} would cost {n} million.\n")
+            procs.append(subprocess.Popen(_briefs(desk_file, "import", str(article)), stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, text=True))
+        for proc in procs:
+            _, err = proc.communicate(timeout=300)
+            tally.tried += 1
+            if proc.returncode != 0:
+                tally.lost += 1
+                tally.notes.append(f"a first import failed: {err.strip()[-200:]}")
+        with open_desk(desk_file) as desk:
+            titles = {s.meta.title for s in desk.list_sources(include_removed=True)}
+            if desk.integrity_problems():
+                tally.corrupted += 1
+        tally.lost += sum(1 for n in range(2) if f"New desk {round_}-{n}" not in titles)
     return tally

@@ -99,7 +99,7 @@ def load_bytes(
     if kind == "pdf":
         from briefs.sources.pdf import load_pdf
 
-        source = load_pdf(data, origin=origin)
+        source = load_pdf(data, origin=origin, limits=limits)
     elif kind == "docx":
         from briefs.sources.docx import load_docx
 

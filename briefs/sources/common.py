@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefs.errors import ImportFailed
+from briefs.files import read_regular
 from briefs.settings import ImportLimits
 from briefs.text import clean_for_storage
 
@@ -13,32 +14,12 @@ Limits = ImportLimits
 
 
 def read_limited(path: Path, limits: Limits) -> bytes:
-    """Read a file whole, refusing folders, unreadable paths and files over the size limit."""
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise ImportFailed(f"{name} is a folder; give the files inside it")
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ImportFailed(
-                f"{name} is {size / 2**20:.0f} MB, over the {limits.max_file_bytes / 2**20:.0f} MB import limit; "
-                "split it or raise BRIEFS_MAX_FILE_MB"
-            )
-        with path.open("rb") as handle:
-            # Asking for the size on disk, not the limit: read(n) sets aside n bytes before it reads.
-            data = handle.read(size + 1)
-            if len(data) > size:  # a pipe or special file (size 0), or a file still growing
-                data += handle.read(limits.max_file_bytes + 1 - len(data))
-    except FileNotFoundError:
-        raise ImportFailed(f"{name}: no such file; check the path") from None
-    except PermissionError:
-        raise ImportFailed(f"{name}: permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise ImportFailed(f"{name}: cannot read it ({exc.strerror}); check the path") from None
-    if len(data) > limits.max_file_bytes:
-        raise ImportFailed(f"{name} grew past the import limit while reading; try again")
+    """Read a file whole through the one bounded reader: a regular file (never a device, FIFO or folder,
+    also through a symlink) within the size limit, refused from its size on disk before a byte is read."""
+    data = read_regular(path, limits.max_file_bytes, error=ImportFailed, limit_name="import limit",
+                        hint="split it or raise BRIEFS_MAX_FILE_MB")
     if not data.strip():
-        raise ImportFailed(f"{name} is empty; nothing to import")
+        raise ImportFailed(f"{path} is empty; nothing to import")
     return data
 
 

@@ -7,7 +7,7 @@ import zipfile
 import zlib
 from typing import TYPE_CHECKING
 
-from briefs.errors import ImportFailed
+from briefs.errors import BriefsError, ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
 from briefs.sources.common import Limits, clean_text
 from briefs.text import headline
@@ -22,8 +22,6 @@ _PLACEHOLDER_AUTHORS = {"python-docx", "microsoft office user", "windows user", 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Word writes a few dozen parts; a package with thousands is not a document anyone saved from Word.
 _MAX_PARTS = 10_000
-# A DTD must come before the root element, so it sits at the start of a part; no OOXML part has one.
-_PROLOG_BYTES = 64 * 1024
 
 
 def load_docx(data: bytes, *, origin: str, limits: Limits | None = None) -> NewSource:
@@ -37,7 +35,7 @@ def load_docx(data: bytes, *, origin: str, limits: Limits | None = None) -> NewS
         )
     if not data.startswith(b"PK"):
         raise ImportFailed(f"{origin} is not a Word document (not a .docx package); check the file or its extension")
-    _check_package(data, origin, limits or Limits.from_env())
+    check_package(data, origin, limits or Limits.from_env())
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
@@ -83,42 +81,63 @@ def load_docx(data: bytes, *, origin: str, limits: Limits | None = None) -> NewS
     )
 
 
-def _check_package(data: bytes, origin: str, limits: Limits) -> None:
-    """Refuse zip bombs and XML with a DTD before python-docx inflates and parses the parts.
+def check_package(data: bytes, origin: str, limits: Limits, *, error: type[BriefsError] = ImportFailed) -> None:
+    """Refuse zip bombs, encrypted members and XML with a DTD before python-docx inflates and parses the
+    parts. `origin` names the package in the message; `error` is what is raised (an import's
+    ImportFailed, or an InputError for a `--reference` document).
 
     The sizes come from the zip's directory; zipfile never returns more bytes than a member declares
     (a member that inflates past its declared size fails its CRC check), so the sum is a true bound.
-    A DTD is how XML smuggles in external entities (local files) and entity expansion bombs.
+    A DTD is how XML smuggles in external entities (local files) and entity expansion bombs. XML puts it
+    before the root element, but a comment or processing instruction of any length may come first, so
+    every XML part is read to its end (in chunks, within the unpacked limit), not only its start.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
             if len(members) > _MAX_PARTS:
-                raise ImportFailed(f"{origin} holds {len(members)} parts, more than any Word document; check the file")
+                raise error(f"{origin} holds {len(members)} parts, more than any Word document; check the file")
             unpacked = sum(member.file_size for member in members)
             if unpacked > limits.max_unpacked_bytes:
                 cap = limits.max_unpacked_bytes / 2**20
-                raise ImportFailed(
+                raise error(
                     f"{origin} unpacks to {unpacked / 2**20:.0f} MB, over the {cap:.0f} MB limit for a .docx "
                     "(a zip bomb?); check the file or raise BRIEFS_MAX_UNPACKED_MB"
                 )
+            if any(member.flag_bits & 0x1 for member in members):
+                raise error(f"{origin} is encrypted (a password-protected zip); save it unprotected as .docx and retry")
             for member in members:
-                if not member.filename.lower().endswith((".xml", ".rels")):
-                    continue
-                with package.open(member) as part:
-                    prolog = part.read(_PROLOG_BYTES).replace(b"\x00", b"")
-                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                    raise ImportFailed(
+                if member.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(package, member):
+                    raise error(
                         f"{origin} has XML entity declarations (a DTD) in {member.filename}, which Word never "
                         "writes; refused for safety. Open and save it again in Word"
                     )
-    except ImportFailed:
+    except BriefsError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError,
             RuntimeError) as exc:  # RuntimeError: an encrypted member
-        raise ImportFailed(
+        raise error(
             f"{origin} is a damaged or incomplete .docx ({type(exc).__name__}); open and save it again in Word"
         ) from None
+
+
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
+_CHUNK = 1 << 20
+
+
+def _declares_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    overlap = max(len(m) for m in _DTD_MARKS) - 1
+    tail = b""
+    with package.open(member) as part:
+        while True:
+            chunk = part.read(_CHUNK)
+            if not chunk:
+                return False
+            # NULs out: a UTF-16 part spells "<!DOCTYPE" with a NUL after each letter.
+            window = tail + chunk.replace(b"\x00", b"")
+            if any(mark in window for mark in _DTD_MARKS):
+                return True
+            tail = window[-overlap:]
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from briefs.errors import ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
-from briefs.sources.common import clean_text, looks_binary
+from briefs.sources.common import Limits, clean_text, looks_binary
 from briefs.sources.meta import parse_date
 from briefs.text import headline
 
@@ -37,19 +37,11 @@ class _Encrypted(Exception):
     pass
 
 
-def load_pdf(data: bytes, *, origin: str) -> NewSource:
+def load_pdf(data: bytes, *, origin: str, limits: Limits | None = None) -> NewSource:
     """Import a PDF's text layer, refusing encrypted, corrupt and scanned (image-only) files."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ImportFailed(f"{origin} is not a PDF (no PDF header); check the file or its extension")
-    try:
-        pdf = _read_with_pdfium(data)
-    except _Encrypted:
-        raise ImportFailed(
-            f"{origin} is password-protected; remove the password (print to PDF) and import again"
-        ) from None
-    except Exception:
-        # pdfium refuses some damaged files that pypdf can still read: try it before giving up.
-        pdf = _read_with_pypdf(data, origin)
+    pdf = _extract_bounded(data, origin, limits or Limits.from_env())
     text = _join_pages(pdf.pages)
     if not text.strip() and pdf.pages:
         raise ImportFailed(
@@ -73,6 +65,48 @@ def load_pdf(data: bytes, *, origin: str) -> NewSource:
         original=data,
         original_type="application/pdf",
     )
+
+
+# A PDF's page streams are compressed: 5 MB can inflate to 5 GB, and pdfium has no cap of its own. The
+# text layer is read in a child process that may use PDF_MEMORY and is stopped at limits.pdf_timeout.
+PDF_MEMORY = 1024 * 2**20
+
+
+def _extract_bounded(data: bytes, origin: str, limits: Limits) -> _Pdf:
+    from briefs.isolate import Overrun, run_once
+
+    try:
+        return run_once("briefs.sources.pdf:extract", data, origin, seconds=limits.pdf_timeout, memory=PDF_MEMORY)
+    except OSError:  # no child process to be had: read it here
+        return extract(data, origin)
+    except Overrun as exc:
+        if exc.kind == "time":
+            raise ImportFailed(
+                f"{origin} took more than {limits.pdf_timeout:g} s to read (a PDF made to exhaust readers?); print "
+                "it to a new PDF and import that, or raise BRIEFS_PDF_TIMEOUT"
+            ) from None
+        if exc.kind == "memory":
+            raise ImportFailed(
+                f"{origin} needs more than {PDF_MEMORY // 2**20} MB of memory to read (a page that inflates to "
+                "gigabytes?); refused for safety: print it to a new PDF and import that"
+            ) from None
+        raise ImportFailed(f"{origin} is a damaged PDF that broke the reader ({exc.detail}); export it again "
+                           "from its source") from None
+
+
+def extract(data: bytes, origin: str) -> _Pdf:
+    """The pages' text and the document info, by pdfium, else by pypdf (run in the bounded child)."""
+    try:
+        return _read_with_pdfium(data)
+    except _Encrypted:
+        raise ImportFailed(
+            f"{origin} is password-protected; remove the password (print to PDF) and import again"
+        ) from None
+    except MemoryError:
+        raise
+    except Exception:
+        # pdfium refuses some damaged files that pypdf can still read: try it before giving up.
+        return _read_with_pypdf(data, origin)
 
 
 def _read_with_pdfium(data: bytes) -> _Pdf:
@@ -103,7 +137,7 @@ def _read_with_pypdf(data: bytes, origin: str) -> _Pdf:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -120,7 +154,12 @@ def _read_with_pypdf(data: bytes, origin: str) -> _Pdf:
         raise
     except FileNotDecryptedError:
         raise ImportFailed(f"{origin} is password-protected; remove the password and import again") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+    except MemoryError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
+            ArithmeticError, AssertionError, UnicodeError, LookupError):
+        # PyPdfError covers LimitReachedError (a stream over pypdf's own output cap) as well as a damaged
+        # file: either way one line, and the rest of a batch still imports.
         raise ImportFailed(f"{origin} is a damaged PDF that cannot be read; export it again from its source") from None
 
 

@@ -32,6 +32,7 @@ class TemplateSet:
         self.dirs: list[Path] = [*(shipped_dirs() if shipped else []), *(Path(d).expanduser() for d in dirs)]
         self._specs: dict[str, TemplateSpec] | None = None
         self._found: dict[str, TemplateSpec] = {}
+        self._broken: dict[str, TemplateError] = {}
         self.problems: list[str] = []
 
     @classmethod
@@ -91,7 +92,8 @@ class TemplateSet:
             if (candidate / SPEC_FILE).is_file() and not (base / SPEC_FILE).is_file():
                 try:
                     spec = load_spec(candidate)
-                except TemplateError:
+                except TemplateError as exc:
+                    self._broken[name] = exc  # what to say if no other folder has it
                     return None
                 return spec if spec.name == name else None
             try:
@@ -108,6 +110,9 @@ class TemplateSet:
         specs = self._scan()
         if name in specs:
             return specs[name]
+        if name in self._broken:
+            # The folder named after it is there but broken: say why, not that it does not exist.
+            raise self._broken[name]
         known = ", ".join(self.names()) or "none found"
         raise TemplateError(f"no template called {name!r}; available: {known} (list them with `briefs templates`)")
 

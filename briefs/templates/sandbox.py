@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 import traceback
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from briefs.dates import long_date
@@ -77,7 +79,10 @@ _MAX_INT_BITS = 4096
 _MAX_REPEAT = 100_000
 
 
-class BriefSandbox(SandboxedEnvironment):
+class BriefSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox: besides the attribute rules, no list, dict or set method that changes
+    its object can be called (`items.clear()` is a security error even on a list the template made)."""
+
     intercepted_binops = frozenset({"**", "*"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -101,11 +106,35 @@ def _bits(value: int | float) -> int:
     return abs(int(value)).bit_length() if isinstance(value, int) else 64
 
 
+class FolderLoader(jinja2.BaseLoader):
+    """Loads a template's files (its body and whatever it includes, imports or extends) through the one
+    resolver: never a file outside the template's folder, however it is named or linked."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        from briefs.templates.paths import read_template_file
+
+        if not (Path(self.folder) / template).exists():
+            raise jinja2.TemplateNotFound(template)
+        text, path = read_template_file(self.folder, template)
+        mtime = path.stat().st_mtime_ns
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return text, str(Path(self.folder) / template), uptodate
+
+
 @lru_cache(maxsize=32)
 def environment(folder: str) -> SandboxedEnvironment:
     """One environment per template folder (cached: compiling templates is the slow part)."""
     env = BriefSandbox(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=FolderLoader(folder),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -147,12 +176,72 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
-    """Render `name` from `folder`; any failure is a TemplateError naming the file and line."""
+# Every render is bounded, whatever the template does: what it prints stops at OUTPUT_BUDGET characters
+# (checked as the output grows), and the render runs in a child process (briefs.isolate) that may use
+# RENDER_MEMORY and is stopped after RENDER_SECONDS. A real brief is tens of kilobytes and renders in
+# milliseconds in a child of about 60 MB; `'x'|center(10**9)`, a string doubled 40 times or two nested
+# range(100000) loops are not.
+OUTPUT_BUDGET = 5_000_000
+RENDER_SECONDS = 30.0
+RENDER_MEMORY = 512 * 2**20
+
+_WORKER: Any = None
+_WORKER_LOCK = threading.Lock()
+
+
+def _worker() -> Any:
+    global _WORKER
+    from briefs.isolate import Worker
+
+    with _WORKER_LOCK:  # the app's preview and an export may ask at once: one helper for both
+        if _WORKER is None:
+            _WORKER = Worker(memory=RENDER_MEMORY, preload=(__name__,))
+        return _WORKER
+
+
+def prestart() -> None:
+    """Start the render helper now (the app calls it at start-up), so that the first preview does not wait
+    for a Python process and Jinja to load."""
+    _worker().prestart()
+
+
+def render_template(folder: Path, name: str, context: Mapping[str, Any]) -> str:
+    """Render `name` from `folder`, bounded; any failure is a TemplateError naming the file and line."""
+    from briefs.isolate import Overrun
+
     path = folder / name
     try:
-        template = environment(str(folder)).get_template(name)
-        return template.render(context)
+        return _worker().call("briefs.templates.sandbox:render_here", str(folder), name, context,
+                            seconds=RENDER_SECONDS)
+    except Overrun as exc:
+        if exc.kind == "time":
+            raise TemplateError(f"{path}: the template did not finish rendering in {RENDER_SECONDS:g} s (a loop "
+                                "too long?); fix the template") from None
+        if exc.kind == "memory":
+            raise TemplateError(f"{path}: the template asked for more memory than a render may use "
+                                f"({RENDER_MEMORY // 2**20} MB); fix the template") from None
+        raise TemplateError(f"{path}: the template failed ({exc.detail}); fix the template") from None
+    except OSError:
+        # No child process to be had (a frozen build, no fork allowed): render here, with the output budget.
+        return render_here(str(folder), name, context)
+
+
+def render_here(folder_text: str, name: str, context: Mapping[str, Any]) -> str:
+    """Render in this process, the output checked against OUTPUT_BUDGET as it grows (the child's half of
+    render_template)."""
+    folder = Path(folder_text)
+    path = folder / name
+    try:
+        template = environment(folder_text).get_template(name)
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > OUTPUT_BUDGET:
+                raise TemplateError(f"{path}: the template's output passed {OUTPUT_BUDGET:,} characters, far "
+                                    "more than any brief; fix the template")
+            parts.append(chunk)
+        return "".join(parts)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or path}:{exc.lineno}"
         raise TemplateError(f"{where}: template syntax error: {exc.message}; fix the template") from None
@@ -160,6 +249,13 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"{path}:{_line(exc, path)}: blocked by the template sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
         blocked = re.search(r"attribute '(_[^']*)'", str(exc.message or exc))
+        read_only = re.search(r"'(?:[\w.]+\.)?(tuple|FrozenMap|\w+View) object' has no attribute '([^']*)'",
+                              str(exc.message or exc))
+        if read_only and not blocked:
+            raise TemplateError(
+                f"{path}:{_line(exc, path)}: {read_only.group(2)!r} is not available: a template reads the "
+                "brief's data and cannot change it"
+            ) from None
         if blocked:
             # The sandbox answers an unsafe attribute with Undefined; say so rather than ask for a field.
             raise TemplateError(
@@ -172,10 +268,12 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
         ) from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"{path}: includes {exc.name}, which is not in {folder}") from None
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except (OverflowError, RecursionError) as exc:
         raise TemplateError(f"{path}:{_line(exc, path)}: the template asked for too much ({exc}); fix it") from None
     except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as exc:
         raise TemplateError(f"{path}:{_line(exc, path)}: the template failed: {exc}") from None
+
+
 
 
 def _line(exc: BaseException, path: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ DRAFT_POOLS = ("lede", "facts", "ahead", "quotes")
 CITATION_STYLES = ("footnote", "inline")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+MAX_ENTRIES = 1000
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,16 @@ class TemplateSpec:
         return self.folder / BODY_FILE
 
     def field(self, name: str) -> FieldSpec | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name[0].get(name)
 
     def section(self, name: str) -> SectionSpec | None:
-        return next((s for s in self.sections if s.name == name), None)
+        return self._by_name[1].get(name)
+
+    @cached_property
+    def _by_name(self) -> tuple[dict[str, FieldSpec], dict[str, SectionSpec]]:
+        # Looked up once per field of a brief by the checks and the editor: a scan per lookup made a
+        # template of 50,000 fields take minutes (n lookups of n entries).
+        return {f.name: f for f in self.fields}, {s.name: s for s in self.sections}
 
     def section_names(self) -> list[str]:
         return [s.name for s in self.sections]
@@ -206,6 +214,9 @@ def spec_from_dict(data: dict[str, Any], folder: Path) -> TemplateSpec:
     style = r.text("citation_style", "footnote")
     if style not in CITATION_STYLES:
         raise ValueError(f"citation_style: must be one of {', '.join(CITATION_STYLES)}, not {style!r}")
+    for table in ("fields", "sections"):
+        if len(r.tables(table)) > MAX_ENTRIES:
+            raise ValueError(f"{table}: {len(r.tables(table)):,} entries; a template may have at most {MAX_ENTRIES:,}")
     fields = tuple(_field(f, f"fields.{i}") for i, f in enumerate(r.tables("fields")))
     sections = tuple(_section(s, f"sections.{i}") for i, s in enumerate(r.tables("sections")))
     spec = TemplateSpec(
@@ -236,14 +247,21 @@ def load_spec(folder: str | os.PathLike[str]) -> TemplateSpec:
     """Read and validate one template folder; errors name the file and what to fix."""
     import tomllib
 
+    from briefs.templates.paths import read_template_file, resolve_inside
+
     folder = Path(folder).expanduser()
     toml_path = folder / SPEC_FILE
-    if not toml_path.is_file():
+    if not (folder / SPEC_FILE).exists():
         raise TemplateError(f"{folder} is not a template folder: it has no {SPEC_FILE}")
+    text, _ = read_template_file(folder, SPEC_FILE)
+    # Counted before parsing: tomllib takes seconds over 50,000 tables, and a template with more than a
+    # few dozen fields is not one anyone fills in.
+    for table in ("fields", "sections"):
+        found = len(re.findall(rf"(?m)^\s*\[\[\s*{table}\s*\]\]", text))
+        if found > MAX_ENTRIES:
+            raise TemplateError(f"{toml_path} has {found:,} {table}; a template may have at most {MAX_ENTRIES:,}")
     try:
-        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"cannot read {toml_path}: {exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{toml_path} is not valid TOML ({exc}); fix the file") from None
     except RecursionError:
@@ -252,6 +270,9 @@ def load_spec(folder: str | os.PathLike[str]) -> TemplateSpec:
         spec = spec_from_dict(data, folder)
     except ValueError as exc:
         raise TemplateError(f"{toml_path}: {exc}") from None
-    if not spec.body_path.is_file():
+    if not spec.body_path.exists():
         raise TemplateError(f"template {spec.name} in {folder} has no {BODY_FILE}; add the Jinja2 body")
+    body = resolve_inside(folder, BODY_FILE)  # a body that is a link out of the folder is refused here
+    if not body.is_file():
+        raise TemplateError(f"{spec.body_path} is not a file; make it the template's Jinja2 body")
     return spec

@@ -42,7 +42,9 @@ def test_an_altered_quote_stops_the_export_with_its_diff(tmp_path: Path) -> None
     assert allowed.returncode == 0, allowed.stderr
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "altered.docx")).paragraphs]
     flagged = [p for p in paragraphs if "UNVERIFIED QUOTE" in p]
-    assert len(flagged) == 1 and quote["speaker"] in flagged[0]
+    # The note beside the quote (the template's), and the exporter's own mark at the top of the document.
+    assert len(flagged) == 2 and quote["speaker"] in flagged[1]
+    assert flagged[0].startswith("[UNVERIFIED QUOTE: n") and "failed the verbatim check" in flagged[0]
     clean = [p.text for p in docx.Document(str(tmp_path / "clean.docx")).paragraphs]
     assert any(quote["speaker"] in p for p in clean)
     assert not any("UNVERIFIED" in p for p in clean)
