@@ -1,0 +1,128 @@
+"""The provenance a Briefs export carries, as a format: what the Word file says about where its words came from.
+
+Two carriers, because each survives what the other does not:
+- a custom XML part (`customXml/itemN.xml`, namespace `PROVENANCE_NS`) with the brief's id and revision and,
+  for each quote and fact, its snippet id, source SHA-256, offsets, speaker and printed words. Word keeps
+  custom XML parts on save and LibreOffice keeps them through a .docx round trip, but a trip through .odt
+  drops them;
+- a bookmark around each printed quote, named `Briefs_n12_ab12cd34` (snippet id, first 8 hex digits of the
+  source's SHA-256). Bookmarks survive Word, LibreOffice and .odt alike, so the name alone is enough to find
+  the snippet and to know the snapshot it was checked against.
+
+The writer (briefs/render/provenance.py) and the reader (briefs/sources/wordml.py) both use this module, so
+the two can never disagree on a name or an attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PROVENANCE_NS = "urn:briefs:provenance:1"
+_P = "{" + PROVENANCE_NS + "}"
+# Word allows 40 characters in a bookmark name, letters, digits and underscores, starting with a letter.
+_BOOKMARK = re.compile(r"^Briefs_n(\d{1,12})_([0-9a-f]{8})(?:_(\d{1,6}))?$")
+MAX_ITEMS = 100_000  # a provenance part lists what one brief printed: far fewer than this
+
+
+@dataclass(frozen=True)
+class ProvenanceItem:
+    snippet_id: int
+    kind: str
+    """quote | fact | note"""
+    source_ref: str
+    sha256: str
+    start: int
+    end: int
+    speaker: str = ""
+    text: str = ""
+    """The words as the export printed them (a quote without its quotation marks)."""
+
+    @property
+    def ref(self) -> str:
+        return f"n{self.snippet_id}"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    brief: str
+    revision: int
+    template: str = ""
+    exported: str = ""
+    items: tuple[ProvenanceItem, ...] = ()
+
+    def item(self, snippet_id: int) -> ProvenanceItem | None:
+        for entry in self.items:
+            if entry.snippet_id == snippet_id:
+                return entry
+        return None
+
+    def to_xml(self) -> bytes:
+        from lxml import etree
+
+        root = etree.Element(_P + "provenance", nsmap={None: PROVENANCE_NS})
+        for key, value in (("brief", self.brief), ("revision", str(self.revision)), ("template", self.template),
+                           ("exported", self.exported)):
+            if value:
+                root.set(key, _xml_text(value))
+        for entry in self.items:
+            el = etree.SubElement(root, _P + "item")
+            el.set("id", entry.ref)
+            el.set("kind", entry.kind)
+            el.set("source", entry.source_ref)
+            el.set("sha256", entry.sha256)
+            el.set("start", str(entry.start))
+            el.set("end", str(entry.end))
+            if entry.speaker:
+                el.set("speaker", _xml_text(entry.speaker))
+            if entry.text:
+                el.text = _xml_text(entry.text)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def parse_provenance(root: object) -> Provenance | None:
+    """The provenance in a parsed custom XML part, or None when the part is not ours. Entries with a
+    malformed attribute are skipped: a part someone edited by hand should not stop the check."""
+    tag = getattr(root, "tag", None)
+    if tag != _P + "provenance":
+        return None
+    get = root.get  # type: ignore[attr-defined]
+    try:
+        revision = int(get("revision") or 0)
+    except ValueError:
+        revision = 0
+    items: list[ProvenanceItem] = []
+    for el in root.iterfind(_P + "item"):  # type: ignore[attr-defined]
+        if len(items) >= MAX_ITEMS:
+            break
+        ref = el.get("id") or ""
+        try:
+            snippet_id = int(ref[1:]) if ref[:1] == "n" else int(ref)
+            start, end = int(el.get("start")), int(el.get("end"))
+        except (TypeError, ValueError):
+            continue
+        sha = (el.get("sha256") or "").lower()
+        if not re.fullmatch(r"[0-9a-f]{64}", sha) or not 0 <= start <= end:
+            continue
+        items.append(ProvenanceItem(snippet_id, el.get("kind") or "quote", el.get("source") or "", sha, start, end,
+                                    el.get("speaker") or "", el.text or ""))
+    return Provenance(get("brief") or "", revision, get("template") or "", get("exported") or "", tuple(items))
+
+
+def bookmark_name(snippet_id: int, sha256: str, occurrence: int = 1) -> str:
+    """The bookmark around the `occurrence`th printing of a quote: `Briefs_n12_ab12cd34` (then `_2`, ...)."""
+    name = f"Briefs_n{snippet_id}_{sha256[:8].lower()}"
+    return name if occurrence == 1 else f"{name}_{occurrence}"
+
+
+def parse_bookmark(name: str) -> tuple[int, str] | None:
+    """(snippet id, source SHA-256 prefix) of a Briefs quote bookmark, or None for anyone else's bookmark."""
+    match = _BOOKMARK.match(name or "")
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_BAD.sub("", text)
