@@ -65,20 +65,29 @@ def _mark_quotes(body: etree._Element, provenance: Provenance) -> None:
     taken: dict[int, list[tuple[int, int]]] = {}
     existing = [int(b.get(_W_ID)) for b in body.iter(_W_BOOKMARK_START) if (b.get(_W_ID) or "").isdigit()]
     next_id = max([0, *existing]) + 1
+    # Quotes with the same words (one quote reported by two outlets) share their printings: the n-th printing
+    # goes to the n-th of them in the brief's order, any printing beyond to the last (a template that prints a
+    # quote twice).
+    groups: dict[str, list[ProvenanceItem]] = {}
+    for item in provenance.items:
+        if item.kind == "quote" and item.text.strip():
+            groups.setdefault(" ".join(item.text.split()), []).append(item)
     # Longest first: a short quote whose words also appear inside a longer one marks its own printing only.
-    quotes = sorted((i for i in provenance.items if i.kind == "quote" and i.text.strip()),
-                    key=lambda i: -len(i.text))
-    for item in quotes:
-        needle = " ".join(item.text.split())
-        occurrence = 0
+    for needle in sorted(groups, key=lambda n: -len(n)):
+        items = groups[needle]
+        occurrences = {item.snippet_id: 0 for item in items}
+        found = 0
         for index, para in enumerate(paragraphs):
             for start, end in para.find(needle):
                 spans = taken.setdefault(index, [])
                 if any(start < e and s < end for s, e in spans):
                     continue
                 spans.append((start, end))
-                occurrence += 1
-                para.bookmark(start, end, next_id, bookmark_name(item.snippet_id, item.sha256, occurrence))
+                item = items[min(found, len(items) - 1)]
+                found += 1
+                occurrences[item.snippet_id] += 1
+                para.bookmark(start, end, next_id,
+                              bookmark_name(item.snippet_id, item.sha256, occurrences[item.snippet_id]))
                 next_id += 1
 
 
