@@ -434,7 +434,8 @@ class _Checker:
         words = [w for w in _WORD.findall(quote) if len(w) > 2 and w.lower() not in _STOP] or _WORD.findall(quote)
         if not words:
             return []
-        k = _SEARCH_WORDS
+        # Halves of a short quote, so that a changed word still leaves a query the source answers.
+        k = min(_SEARCH_WORDS, max(2, len(words) // 2))
         if len(words) <= k:
             windows = [words]
         else:
