@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 Status = Literal["verbatim", "changed", "speaker-changed", "not-found", "removed"]
 STATUSES: tuple[Status, ...] = ("changed", "speaker-changed", "not-found", "removed", "verbatim")
+LABELS: dict[str, str] = {"verbatim": "verbatim", "changed": "changed", "speaker-changed": "speaker changed",
+                          "not-found": "not found", "removed": "removed"}
 # How alike (0-100, by words) a quote and the closest passage of a candidate source must be for the quote to be
 # that passage changed rather than words no source holds. A word changed in a ten-word quote scores ~90; a
 # paraphrase that keeps half the words, ~50.
@@ -124,6 +126,19 @@ class DocumentReport:
 
     def counts(self) -> dict[str, int]:
         return {status: sum(q.status == status for q in self.quotes) for status in STATUSES}
+
+    def summary(self, name: str | None = None) -> str:
+        """One line: the file (as `name`, else as given), its brief, the count of each verdict, the verdict."""
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        parts = [f"{n} {LABELS[status]}" for status, n in self.counts().items() if n]
+        head = name or self.file
+        if self.brief:
+            head += f" (brief {self.brief}, revision {self.revision})"
+        line = f"{head}: {count(len(self.quotes), 'quote')}" + (f": {', '.join(parts)}" if parts else "")
+        line += f"; {count(self.tracked_changes, 'tracked change')}, {count(len(self.comments), 'comment')}"
+        return f"{line}; {'every quote is what its source says' if self.ok else 'a quote was changed'}"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from briefs.checks.word_file import LABELS
 from briefs.cli.common import desk_from, print_json, settings_from
 
 if TYPE_CHECKING:
     from briefs.checks.word_file import DocumentReport, QuoteCheck
 
-LABELS = {"verbatim": "verbatim", "changed": "changed", "speaker-changed": "speaker changed",
-          "not-found": "not found", "removed": "removed"}
 _WIDTH = max(len(label) for label in LABELS.values())
 _QUOTE_CHARS = 90
 
@@ -31,18 +30,6 @@ def check_word(args: argparse.Namespace) -> int:
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary(report: DocumentReport) -> str:
-    counts = report.counts()
-    parts = [f"{n} {LABELS[status]}" for status, n in counts.items() if n]
-    head = report.file
-    if report.brief:
-        head += f" (brief {report.brief}, revision {report.revision})"
-    line = f"{head}: {_count(len(report.quotes), 'quote')}" + (f": {', '.join(parts)}" if parts else "")
-    line += f"; {_count(report.tracked_changes, 'tracked change')}, {_count(len(report.comments), 'comment')}"
-    verdict = "every quote is what its source says" if report.ok else "a quote was changed"
-    return f"{line}; {verdict}"
 
 
 def short(text: str, limit: int = _QUOTE_CHARS) -> str:
@@ -87,7 +74,7 @@ def quote_lines(q: QuoteCheck) -> list[str]:
 
 
 def report_lines(report: DocumentReport) -> list[str]:
-    lines = [summary(report)]
+    lines = [report.summary()]
     for quote in report.quotes:
         lines += quote_lines(quote)
     if report.comments:
