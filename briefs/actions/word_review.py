@@ -43,7 +43,9 @@ def check_word_file(desk: Desk, path: str | os.PathLike[str], *, limits: ImportL
         limits = ImportLimits.from_env()
     path = Path(path)
     name = str(path)
-    data = read_limited(path, limits)
+    if path.is_file() and path.stat().st_size == 0:
+        raise InputError(f"{name} is empty; nothing to check")
+    data = read_limited(path, limits)  # the import limits: folders, missing files and huge files refused
     if path.suffix.lower() in CONVERTED_SUFFIXES or data[30:30 + len(_ODT_MIMETYPE)] == _ODT_MIMETYPE:
         data = _through_libreoffice(data, path, limits)
     return check_document(desk, read_word(data, origin=name, limits=limits))
