@@ -85,6 +85,5 @@ def report_lines(report: DocumentReport) -> list[str]:
             lines.append(f"  {comment.author or 'someone'}{when} on “{short(comment.anchor, 60)}”{on}: "
                          f"{' '.join(comment.text.split())}")
     if report.skipped:
-        lines.append(f"({_count(report.skipped, 'short quoted phrase')} or titles not checked: scare quotes and "
-                     "names)")
+        lines.append(f"({_count(report.skipped, 'quoted phrase')} not checked: titles, scare quotes and names)")
     return lines

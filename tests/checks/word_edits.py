@@ -76,7 +76,9 @@ def comment_on(path: Path, words: str, remark: str, out: Path, *, author: str = 
     for paragraph in document.paragraphs:
         for run in paragraph.runs:
             if words in run.text:
-                document.add_comment(run, text=remark, author=author, initials="AR")
+                comment = document.add_comment(run, text=remark, author=author, initials="AR")
+                # python-docx stamps the comment with today's date; a review has its own.
+                comment._comment_elm.set(qn("w:date"), WHEN)
                 document.save(str(out))
                 return out
     raise AssertionError(f"no run holds {words!r}")
