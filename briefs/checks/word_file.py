@@ -11,6 +11,7 @@ verbatim, changed (with the word diff), speaker changed, not found in any source
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,6 +37,7 @@ CHANGED_MIN = 60.0
 # Text in quotation marks shorter than this, and not speech by the extractor's rules (a cue, an attribution),
 # is a scare quote, a coined name or a title: not looked up.
 MIN_WORDS = 4
+_NEAR_SPANS = 4  # quotation spans tried for each bookmark, nearest first
 _SEARCH_WORDS = 4  # words per full-text query: every word must match, so a few, from several places
 _CANDIDATES = 8
 _STOP = set("the and for that with this from have has had was were are but not you your our their they them "
@@ -228,6 +230,7 @@ def _quotations(document: WordDocument, spans: list[Span], spoken: dict[int, Any
     enough or is speech. Also how many were skipped, and the marked quotes no longer in the document."""
     text = document.text
     quotations: list[_Quotation] = []
+    starts = [span.start for span in spans]
     claimed: set[int] = set()
     marks: dict[int, tuple[int, str]] = {}
     for bookmark in sorted(document.bookmarks, key=lambda b: b.start):
@@ -236,7 +239,10 @@ def _quotations(document: WordDocument, spans: list[Span], spoken: dict[int, Any
             continue
         snippet_id = parsed[0]
         best, overlap = None, 0
-        for index, span in enumerate(spans):
+        # Only the few spans that open before the bookmark ends and were not closed long before it starts.
+        right = bisect.bisect_right(starts, bookmark.end)
+        for index in range(right - 1, max(-1, right - 1 - _NEAR_SPANS), -1):
+            span = spans[index]
             lo, hi = span.start, span.end
             size = min(hi, bookmark.end) - max(lo, bookmark.start)
             inside = lo <= bookmark.start <= hi and bookmark.start == bookmark.end
@@ -269,7 +275,8 @@ def _quotations(document: WordDocument, spans: list[Span], spoken: dict[int, Any
     removed: list[int] = []
     if document.provenance is not None:
         for item in document.provenance.items:
-            if item.kind == "quote" and item.text and item.snippet_id not in present and item.snippet_id not in removed:
+            # Only what the export marked: a quote it could not find to mark was never in a bookmark.
+            if item.kind == "quote" and item.marks and item.snippet_id not in {*present, *removed}:
                 removed.append(item.snippet_id)
     return sorted(quotations, key=lambda q: (q.start, q.end)), skipped, removed
 

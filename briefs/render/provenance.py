@@ -8,6 +8,7 @@ rather than flagged by the templates, so a user's template that knows nothing of
 from __future__ import annotations
 
 import copy
+import dataclasses
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -55,27 +56,35 @@ def provenance_for(brief: Brief, rendered: Rendered, snippets: Mapping[int, Snip
 def stamp(document: Any, provenance: Provenance) -> None:
     """Bookmark every printed quote in the body of a python-docx `document` and add the provenance part."""
     body = document.element.body
-    _mark_quotes(body, provenance)
-    _add_part(document.part, provenance)
+    marks = _mark_quotes(body, provenance)
+    # The part records how many printings were marked, so the check can tell a quote a reviewer deleted from
+    # one this export could not find to mark (a user's template that prints it in its own way).
+    items = tuple(dataclasses.replace(i, marks=marks.get(i.snippet_id, 0)) if i.kind == "quote" else i
+                  for i in provenance.items)
+    _add_part(document.part, dataclasses.replace(provenance, items=items))
 
 
 # --------------------------------------------------------------------------------------------- quotes
-def _mark_quotes(body: etree._Element, provenance: Provenance) -> None:
+def _mark_quotes(body: etree._Element, provenance: Provenance) -> dict[int, int]:
+    """Bookmark each printing of each quote; how many were marked, by snippet id."""
     paragraphs = [_Paragraph(p) for p in body.iter(W_P)]
     taken: dict[int, list[tuple[int, int]]] = {}
     existing = [int(b.get(_W_ID)) for b in body.iter(_W_BOOKMARK_START) if (b.get(_W_ID) or "").isdigit()]
     next_id = max([0, *existing]) + 1
     # Quotes with the same words (one quote reported by two outlets) share their printings: the n-th printing
     # goes to the n-th of them in the brief's order, any printing beyond to the last (a template that prints a
-    # quote twice).
+    # quote twice). A quote of several paragraphs is printed as several: each line is marked on its own.
     groups: dict[str, list[ProvenanceItem]] = {}
     for item in provenance.items:
-        if item.kind == "quote" and item.text.strip():
-            groups.setdefault(" ".join(item.text.split()), []).append(item)
+        if item.kind != "quote":
+            continue
+        for line in item.text.split("\n"):
+            if line.strip():
+                groups.setdefault(" ".join(line.split()), []).append(item)
+    marks: dict[int, int] = {}
     # Longest first: a short quote whose words also appear inside a longer one marks its own printing only.
     for needle in sorted(groups, key=lambda n: -len(n)):
         items = groups[needle]
-        occurrences = {item.snippet_id: 0 for item in items}
         found = 0
         for index, para in enumerate(paragraphs):
             for start, end in para.find(needle):
@@ -85,10 +94,10 @@ def _mark_quotes(body: etree._Element, provenance: Provenance) -> None:
                 spans.append((start, end))
                 item = items[min(found, len(items) - 1)]
                 found += 1
-                occurrences[item.snippet_id] += 1
-                para.bookmark(start, end, next_id,
-                              bookmark_name(item.snippet_id, item.sha256, occurrences[item.snippet_id]))
+                marks[item.snippet_id] = marks.get(item.snippet_id, 0) + 1
+                para.bookmark(start, end, next_id, bookmark_name(item.snippet_id, item.sha256, marks[item.snippet_id]))
                 next_id += 1
+    return marks
 
 
 class _Paragraph:

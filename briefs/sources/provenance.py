@@ -37,6 +37,8 @@ class ProvenanceItem:
     speaker: str = ""
     text: str = ""
     """The words as the export printed them (a quote without its quotation marks)."""
+    marks: int = 0
+    """How many bookmarks the export put around its printings (a quote only; 0 when none was found)."""
 
     @property
     def ref(self) -> str:
@@ -75,6 +77,8 @@ class Provenance:
             el.set("end", str(entry.end))
             if entry.speaker:
                 el.set("speaker", _xml_text(entry.speaker))
+            if entry.marks:
+                el.set("marks", str(entry.marks))
             if entry.text:
                 el.text = _xml_text(entry.text)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -104,8 +108,9 @@ def parse_provenance(root: object) -> Provenance | None:
         sha = (el.get("sha256") or "").lower()
         if not re.fullmatch(r"[0-9a-f]{64}", sha) or not 0 <= start <= end:
             continue
+        marks = el.get("marks") or "0"
         items.append(ProvenanceItem(snippet_id, el.get("kind") or "quote", el.get("source") or "", sha, start, end,
-                                    el.get("speaker") or "", el.text or ""))
+                                    el.get("speaker") or "", el.text or "", int(marks) if marks.isdigit() else 0))
     return Provenance(get("brief") or "", revision, get("template") or "", get("exported") or "", tuple(items))
 
 

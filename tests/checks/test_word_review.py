@@ -288,3 +288,28 @@ def test_an_odt_without_libreoffice_says_what_to_do(desk_file: str, tmp_path: Pa
     path.write_bytes(b"PK\x03\x04" + b"\0" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text")
     code, out = check(desk_file, path, capsys)
     assert code == 2 and "needs LibreOffice" in out and "save it as .docx" in out
+
+
+def test_a_quote_of_two_paragraphs_is_marked_in_each_and_an_unprinted_one_is_not_missed(
+        desk_file: str, tmp_path: Path, capsys) -> None:
+    from briefs.render.docx_writer import markdown_to_docx
+    from briefs.render.provenance import stamp
+    from briefs.sources.provenance import Provenance, ProvenanceItem
+
+    sha = "ab" * 32
+    provenance = Provenance("b9", 3, items=(
+        ProvenanceItem(5, "quote", "s1", sha, 0, 10, "Jane Roe", "Line one of it.\nLine two of it."),
+        ProvenanceItem(6, "quote", "s1", sha, 20, 30, "", "Words a custom template printed its own way."),
+    ))
+    data = markdown_to_docx("> “Line one of it.\n>\n> Line two of it.”\n>\n> — Jane Roe\n",
+                            finish=lambda document: stamp(document, provenance))
+    document = read_word(data, origin="x.docx")
+    marks = [(b.name, document.text[b.start:b.end]) for b in document.bookmarks]
+    assert marks == [("Briefs_n5_abababab", "Line one of it."), ("Briefs_n5_abababab_2", "Line two of it.")]
+    assert [(i.snippet_id, i.marks) for i in document.provenance.items] == [(5, 2), (6, 0)]
+    path = tmp_path / "two.docx"
+    path.write_bytes(data)
+    _, data_json = report(desk_file, path, capsys)
+    # n6 was never marked, so it is not "removed"; n5's snapshot is not on this desk: looked up by its words.
+    assert "removed" not in {q["status"] for q in data_json["quotes"]}
+    assert {q["marked"] for q in data_json["quotes"]} == {"n5"}
