@@ -80,7 +80,10 @@ def publish(
         from briefs.render.provenance import provenance_for
 
         picked = snippets if snippets is not None else desk.get_snippets(brief.snippet_ids())
-        cited = sources if sources is not None else desk.get_sources({s.source_id for s in picked.values()})
+        # Only their SHA-256 is needed: not the texts, which the gate and the render have read already.
+        cited = sources if sources is not None else {
+            source_id: desk.get_source(source_id, with_text=False)
+            for source_id in {s.source_id for s in picked.values()}}
         provenance = provenance_for(brief, rendered, picked, cited)
     data = to_bytes(rendered, fmt, reference=reference, provenance=provenance)
     if path is not None:

@@ -313,3 +313,16 @@ def test_a_quote_of_two_paragraphs_is_marked_in_each_and_an_unprinted_one_is_not
     # n6 was never marked, so it is not "removed"; n5's snapshot is not on this desk: looked up by its words.
     assert "removed" not in {q["status"] for q in data_json["quotes"]}
     assert {q["marked"] for q in data_json["quotes"]} == {"n5"}
+
+
+def test_the_provenance_part_reads_back_what_was_written() -> None:
+    from lxml import etree
+
+    from briefs.sources.provenance import Provenance, ProvenanceItem, parse_provenance
+
+    awkward = 'We & <they> "lost",\nsaid\tshe\r'
+    written = Provenance("b1", 2, "issue-brief", "2026-10-20T09:00:00+00:00", (
+        ProvenanceItem(3, "quote", "s1", "a" * 64, 1, 5, 'Jo "J" <Roe>\n&', awkward, 2),
+        ProvenanceItem(4, "fact", "s2", "b" * 64, 7, 9),
+    ))
+    assert parse_provenance(etree.fromstring(written.to_xml())) == written
