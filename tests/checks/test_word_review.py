@@ -326,3 +326,35 @@ def test_the_provenance_part_reads_back_what_was_written() -> None:
         ProvenanceItem(4, "fact", "s2", "b" * 64, 7, 9),
     ))
     assert parse_provenance(etree.fromstring(written.to_xml())) == written
+
+
+def test_the_hostile_corpus_never_crashes_the_check(desk_file: str, tmp_path: Path, clock) -> None:
+    """Every .docx of the self-test's hostile corpus (zip bombs, entities, broken zips, an OLE file, mutations
+    of a real document) is read or refused in one line naming it; a smuggled file's contents never appear."""
+    import random
+
+    from briefs.actions.word_review import check_word_file
+    from briefs.errors import InputError
+    from briefs.selftest.corpus import ERROR, mutate, nasty_inputs, seeds
+
+    work = tmp_path / "corpus"
+    work.mkdir()
+    inputs = [n for n in nasty_inputs(work, big_size=2**20, bomb_size=250 * 2**20) if n.name.endswith(".docx")]
+    rng = random.Random(15)
+    seed = dict(seeds())["seed.docx"]
+    inputs += [type(inputs[0])(f"mutant-{k}.docx", mutate(seed, rng)) for k in range(40)]
+    assert len(inputs) > 45
+    with open_desk(desk_file, clock=clock) as desk:
+        for nasty in inputs:
+            path = nasty.write(work)
+            try:
+                result = check_word_file(desk, path)
+            except InputError as exc:
+                message = str(exc)
+                assert str(path) in message and "\n" not in message, (nasty.name, message)
+                assert nasty.message.lower() in message.lower() or not nasty.message, (nasty.name, message)
+                assert not nasty.forbidden or nasty.forbidden.decode() not in message
+                continue
+            assert nasty.expect != ERROR, f"{nasty.name} should have been refused"
+            if nasty.forbidden:
+                assert nasty.forbidden.decode() not in json.dumps(result.to_json())
