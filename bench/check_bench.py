@@ -1,4 +1,5 @@
-"""How long `run_checks` takes on a 20-source, 60-snippet brief (issue 6 target: under 50 ms).
+"""How long `run_checks` takes on a 20-source, 60-snippet brief (issue 6 target: under 50 ms), and
+`briefs check FILE.docx` on a 30-page Word file with 200 quotes (issue 15 target: under 2 s).
 
     python bench/check_bench.py [--runs N]
 
@@ -101,6 +102,10 @@ def main() -> None:
     for f in report.errors:
         print(f"  {f.item}: {f.message}")
     print(f"verify_quote x {len(snippets)}, median:            {statistics.median(verbatim):7.1f} ms")
+    # The Word file that goes out, after colleagues edited it (issue 15), beside the brief's own check.
+    from word_check_bench import line, measure
+
+    print(line(measure(min(args.runs, 5))))
 
 
 if __name__ == "__main__":

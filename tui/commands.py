@@ -22,6 +22,10 @@ def desk_commands() -> type[Provider]:
                 return []
             desk = app.desk
             entries: list[tuple[str, str, object]] = []
+            if not any(getattr(b, "action", "") == "check_word_file" for b in getattr(self.screen, "BINDINGS", [])):
+                # From any screen; the library's own binding already offers it there.
+                entries.append(("Check a Word file", "Every quote in a .docx (or .odt) colleagues edited, against "
+                                "the desk", partial(_check_word_file, app)))
             for source in desk.list_sources(limit=300):
                 entries.append(
                     (f"Open source {source.ref}: {source.display_title}", "Read it and pick quotes and facts",
@@ -46,3 +50,9 @@ def desk_commands() -> type[Provider]:
                     yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
     return DeskCommands
+
+
+def _check_word_file(app: object) -> None:
+    from tui.screens.word_check import start_word_check
+
+    start_word_check(app)  # type: ignore[arg-type]

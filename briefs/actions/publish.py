@@ -74,7 +74,19 @@ def publish(
     notes = gate(desk, brief, spec, allow_unverified=allow_unverified, snippets=snippets, sources=sources)
     rendered = render_brief(desk, brief, spec, now=desk.clock.now(), marking=marking, snippets=snippets,
                             sources=sources, unverified=notes)
-    data = to_bytes(rendered, fmt, reference=reference)
+    provenance = None
+    if fmt == "docx":
+        # Every Word export says where its words came from, so `briefs check FILE.docx` can find each quote
+        # again after colleagues edit the file.
+        from briefs.render.provenance import provenance_for
+
+        picked = snippets if snippets is not None else desk.get_snippets(brief.snippet_ids())
+        # Only their SHA-256 is needed: not the texts, which the gate and the render have read already.
+        cited = sources if sources is not None else {
+            source_id: desk.get_source(source_id, with_text=False)
+            for source_id in {s.source_id for s in picked.values()}}
+        provenance = provenance_for(brief, rendered, picked, cited)
+    data = to_bytes(rendered, fmt, reference=reference, provenance=provenance)
     if path is not None:
         try:
             write_bytes_atomic(path, data, replace=overwrite)

@@ -17,22 +17,33 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "check",
         parents=[common],
         formatter_class=Formatter,
-        help="check a brief: verbatim quotes, citations, budgets, reading level, fresh sources",
+        help="check a brief, or a Word file colleagues edited: verbatim quotes, citations, budgets",
         description=(
             "Check a brief before it goes out. Every quote is compared with its source snapshot;\n"
             "every item must name its speaker and a source with outlet, title and date; facts that\n"
             "drop their source's attribution, budgets, reading level and stale sources are reported.\n"
             "BRIEF is a brief ID (b3) or a YAML brief file.\n\n"
-            "Exit status: 0 when there are no errors (warnings and notes allowed), 1 with errors."
+            "Given a Word file (FILE.docx; .odt through LibreOffice), every quotation in it, as it\n"
+            "reads with tracked changes accepted, is checked against the desk's sources: verbatim,\n"
+            "changed (with the word diff), speaker changed, or not found; tracked changes touching a\n"
+            "quote and reviewers' comments are listed.\n\n"
+            "Exit status: 0 when there are no errors (warnings and notes allowed), 1 with errors;\n"
+            "for a Word file, 1 when a quote was changed, else 0."
         ),
     )
-    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("brief", metavar="BRIEF|FILE.docx")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--templates", action="append", default=[], metavar="DIR", help=TEMPLATES_HELP)
     p.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from briefs.actions.word_review import is_word_file
+
+    if is_word_file(args.brief):
+        from briefs.cli.check_word_cmd import check_word
+
+        return check_word(args)
     from briefs.actions.review import check_brief
 
     templates = templates_from(args)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefs.desk.base import Desk
 from briefs.errors import InputError
@@ -21,6 +21,9 @@ from briefs.model import Brief, Snippet, Source
 from briefs.render.context import build_context, footnote_definitions
 from briefs.templates.sandbox import render_template
 from briefs.templates.spec import BODY_FILE, TemplateSpec
+
+if TYPE_CHECKING:
+    from briefs.sources.provenance import Provenance
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -152,17 +155,26 @@ def front_matter_text(values: Mapping[str, str]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def to_bytes(rendered: Rendered, fmt: str, *, reference: str | Path | None = None) -> bytes:
-    """The contents of the `fmt` file (md, docx or pdf) for a rendered brief."""
+def to_bytes(rendered: Rendered, fmt: str, *, reference: str | Path | None = None,
+             provenance: Provenance | None = None) -> bytes:
+    """The contents of the `fmt` file (md, docx or pdf) for a rendered brief. A .docx carries `provenance`
+    (a custom XML part and a bookmark around each quote; briefs/render/provenance.py) when given."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "md":
         return rendered.markdown.encode("utf-8")
     from briefs.render.docx_writer import DocMeta, markdown_to_docx
 
+    finish = None
+    if provenance is not None and fmt == "docx":
+        from briefs.render.provenance import stamp
+
+        def finish(document: Any) -> None:
+            stamp(document, provenance)
+
     # The writer gets the front values as they are, instead of parsing YAML text back.
     data = markdown_to_docx(rendered.body, reference=Path(reference) if reference else None,
-                            meta=DocMeta.from_mapping(rendered.front))
+                            meta=DocMeta.from_mapping(rendered.front), finish=finish)
     if fmt == "pdf":
         from briefs.render.pdf import docx_to_pdf
 

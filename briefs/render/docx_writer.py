@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,11 +220,13 @@ def _package_bytes(document: Any) -> bytes:
     return out.getvalue()
 
 
-def markdown_to_docx(markdown: str, *, reference: Path | None = None, meta: DocMeta | None = None) -> bytes:
+def markdown_to_docx(markdown: str, *, reference: Path | None = None, meta: DocMeta | None = None,
+                     finish: Callable[[Any], None] | None = None) -> bytes:
     """Render Markdown as .docx bytes styled by `reference`.
 
     With `meta` given, `markdown` is the body alone and `meta` says what the document is; without it, a
-    leading YAML front matter block (as pandoc reads it) gives the title, marking and the rest.
+    leading YAML front matter block (as pandoc reads it) gives the title, marking and the rest. `finish`
+    gets the python-docx document last, before it is zipped (the export's provenance marks go in there).
     """
     if meta is None:
         front, body = split_front_matter(markdown)
@@ -236,6 +239,8 @@ def markdown_to_docx(markdown: str, *, reference: Path | None = None, meta: DocM
     writer.blocks(_parser().parse(body))
     writer.page_furniture(meta)
     _core_properties(document, meta)
+    if finish is not None:
+        finish(document)
     try:
         return _package_bytes(document)
     except (ValueError, TypeError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefs.errors import ImportFailed
@@ -35,3 +36,21 @@ def looks_binary(text: str) -> bool:
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
     # A few stray control characters happen in real text; a binary file has them everywhere.
     return bad > max(8, len(sample) // 50)
+
+
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def declares_dtd(chunks: Iterable[bytes]) -> bool:
+    """Whether XML read in `chunks` declares a DTD or an entity anywhere in it (not only in its first
+    kilobytes: a DTD after 64 KB of comment is a DTD too). Word never writes one; a DTD is how external
+    entities and billion-laughs expansions get in."""
+    overlap = max(len(m) for m in _DTD_MARKS) - 1
+    tail = b""
+    for chunk in chunks:
+        # NULs out: a UTF-16 part spells "<!DOCTYPE" with a NUL after each letter.
+        window = tail + chunk.replace(b"\x00", b"")
+        if any(mark in window for mark in _DTD_MARKS):
+            return True
+        tail = window[-overlap:]
+    return False

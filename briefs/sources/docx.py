@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefs.errors import BriefsError, ImportFailed
 from briefs.model import NewSource, SourceKind, SourceMeta
-from briefs.sources.common import Limits, clean_text
+from briefs.sources.common import Limits, clean_text, declares_dtd
 from briefs.text import headline
 
 if TYPE_CHECKING:
@@ -121,23 +121,12 @@ def check_package(data: bytes, origin: str, limits: Limits, *, error: type[Brief
         ) from None
 
 
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
 _CHUNK = 1 << 20
 
 
 def _declares_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    overlap = max(len(m) for m in _DTD_MARKS) - 1
-    tail = b""
     with package.open(member) as part:
-        while True:
-            chunk = part.read(_CHUNK)
-            if not chunk:
-                return False
-            # NULs out: a UTF-16 part spells "<!DOCTYPE" with a NUL after each letter.
-            window = tail + chunk.replace(b"\x00", b"")
-            if any(mark in window for mark in _DTD_MARKS):
-                return True
-            tail = window[-overlap:]
+        return declares_dtd(iter(lambda: part.read(_CHUNK), b""))
 
 
 def _table_lines(table: Table) -> list[str]:

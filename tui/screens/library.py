@@ -39,6 +39,7 @@ class LibraryScreen(Screen[None]):
         Binding("u", "import_url", "URL", id="library.import_url"),
         Binding("v", "import_paste", "Paste", id="library.import_paste"),
         Binding("n", "new_brief", "New brief", id="library.new_brief"),
+        Binding("w", "check_word_file", "Check a Word file", id="library.check_word_file", show=False),
         Binding("d,delete", "remove", "Remove", id="library.remove"),
         Binding("s", "show_tab('sources')", "Sources", id="library.sources", show=False),
         Binding("b", "show_tab('briefs')", "Briefs", id="library.briefs", show=False),
@@ -292,3 +293,7 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(NewBriefScreen(), created)
 
+    def action_check_word_file(self) -> None:
+        from tui.screens.word_check import start_word_check
+
+        start_word_check(self.app)
