@@ -198,10 +198,12 @@ def footnote_definitions(context: Mapping[str, Any]) -> str:
 
 
 def _twins(first: ItemView, second: ItemView) -> bool:
+    if not (first.kind == second.kind == "fact" and first.source.ref != second.source.ref
+            and second.source.ref not in {s.ref for s in first.also}):
+        return False  # decided without loading the comparison (rapidfuzz) that a brief from one source never needs
     from briefs.drafting.facts import same_fact
 
-    return (first.kind == second.kind == "fact" and first.source.ref != second.source.ref
-            and second.source.ref not in {s.ref for s in first.also} and same_fact(first.verbatim, second.verbatim))
+    return same_fact(first.verbatim, second.verbatim)
 
 
 def stories(views: list[SourceView], sources: Mapping[int, Source]) -> list[StoryView]:

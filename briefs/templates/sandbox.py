@@ -207,10 +207,14 @@ def prestart() -> None:
 
 def render_template(folder: Path, name: str, context: Mapping[str, Any]) -> str:
     """Render `name` from `folder`, bounded; any failure is a TemplateError naming the file and line."""
-    from briefs.isolate import Overrun
+    from briefs.isolate import Overrun, can_fork, run_forked
 
     path = folder / name
     try:
+        if can_fork() and _WORKER is None:
+            # A command's one render: a forked copy, which has Jinja and the template cache already.
+            return run_forked(render_here, str(folder), name, context, seconds=RENDER_SECONDS,
+                              memory=RENDER_MEMORY)
         return _worker().call("briefs.templates.sandbox:render_here", str(folder), name, context,
                             seconds=RENDER_SECONDS)
     except Overrun as exc:
