@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from briefs.actions import arrange, snippets
 from briefs.model import SnippetKind
+from briefs.text import printed_quote
 from tests.tui.conftest import desk_of, make_brief
 from tui.screens.editor import EditorScreen
 from tui.screens.help import HelpScreen
@@ -244,7 +245,7 @@ async def test_export_writes_a_docx_with_the_quote_and_its_speaker(make_app, set
         await settle(pilot)
         assert any(str(out) in n.message for n in app._notifications)
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert quote.text in text and quote.speaker in text
+    assert printed_quote(quote.text) in text and quote.speaker in text
 
 
 async def test_remove_a_source_with_confirmation_then_undo(make_app, settle) -> None:
@@ -372,7 +373,7 @@ async def test_copy_a_snippet_with_its_citation(make_app, settle) -> None:
         await pilot.press("c")
         await pilot.pause()
     assert app.clipboard.startswith("“We found it almost by accident”")
-    assert "The Meridian Ledger" in app.clipboard and "2026-10-13" in app.clipboard
+    assert "The Meridian Ledger" in app.clipboard and "13 October 2026" in app.clipboard
 
 
 async def test_select_a_passage_with_the_mouse_and_make_it_a_note(make_app, settle) -> None:
