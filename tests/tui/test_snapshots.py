@@ -127,3 +127,42 @@ def test_help(snap_compare, make_app, size) -> None:
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_paste_modal(snap_compare, make_app, size) -> None:
+    from textual.widgets import TextArea
+
+    from tests.tui.test_flows import ARTICLE
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("v")
+        await _settle(pilot)
+        pilot.app.screen.query_one("#paste-text", TextArea).text = ARTICLE
+        pilot.app.screen.query_one("#paste-publication", Input).value = "Harbour Gazette"
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_citation_modal(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_confirm_modal(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("d")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)

@@ -176,7 +176,8 @@ class LibraryScreen(Screen[None]):
                 self.import_source(url.strip(), label=url.strip())
 
         self.app.push_screen(
-            PromptScreen("Import from a URL", placeholder="https://…", hint="Enter imports, Esc cancels"), chosen
+            PromptScreen("Import from a URL", placeholder="https://…", hint="Enter imports, Esc cancels", ok="Import"),
+            chosen,
         )
 
     def action_import_paste(self) -> None:
@@ -205,8 +206,7 @@ class LibraryScreen(Screen[None]):
         app: Any = self.app
         try:
             if pasted is not None:
-                result = import_paste(app.desk, pasted.text, url=pasted.url,
-                                      overrides={"title": pasted.title} if pasted.title else None)
+                result = import_paste(app.desk, pasted.text, url=pasted.url, overrides=pasted.details)
             else:
                 result = import_source(app.desk, target or "", limits=app.settings.limits)
         except Exception as exc:  # a failed import is a notification, never a crash

@@ -287,7 +287,8 @@ class ReaderScreen(Screen[None]):
             self._save(lambda desk: edit_snippet(desk, snippet.id, speaker=value), after=None)
 
         self.app.push_screen(
-            PromptScreen(f"Speaker of {snippet.ref}", value=snippet.speaker or "", placeholder="Full name, role"),
+            PromptScreen(f"Speaker of {snippet.ref}", value=snippet.speaker or "", placeholder="Full name, role",
+                         ok="Save"),
             chosen,
         )
 
@@ -350,10 +351,6 @@ class ReaderScreen(Screen[None]):
         self.app.refresh_screens()
 
 
-META_FIELDS = (("title", "Title"), ("author", "Author"), ("publication", "Outlet"),
-               ("published", "Date (YYYY-MM-DD)"), ("url", "URL"))
-
-
 class MetaScreen(ModalScreen["SourceMeta | None"]):
     """Edit a source's citation details; the text itself never changes."""
 
@@ -367,17 +364,18 @@ class MetaScreen(ModalScreen["SourceMeta | None"]):
         self.meta = meta
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        from tui.screens.modals import CITATION_FIELDS, buttons, citation_rows, dialog_body
+
+        values = {name: getattr(self.meta, name) for name, _, _ in CITATION_FIELDS}
+        with Vertical(classes="dialog", id="citation"):
             yield Label("Citation details  (ctrl+s saves, Esc cancels)", classes="dialog-title")
-            for name, label in META_FIELDS:
-                yield Input(getattr(self.meta, name) or "", placeholder=label, id=f"meta-{name}", compact=True,
-                            tooltip=label)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield dialog_body(*citation_rows(values, prefix="meta"))
+            yield buttons(Button("Save", variant="primary", id="save"), Button("Cancel", id="cancel"))
 
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _ in META_FIELDS}
+        from tui.screens.modals import CITATION_FIELDS
+
+        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _, _ in CITATION_FIELDS}
         try:
             meta = self.meta.replace(**values)
         except ValueError as exc:  # the model's own rule (an ISO date), said in its words
