@@ -38,6 +38,11 @@ UNPLACED = "__unplaced__"
 
 class EditorScreen(Screen[None]):
     CSS_PATH = "editor.tcss"
+    HELP = (
+        "F2 the fields, saved as you type; F3 the sections: Enter places the highlighted snippet, shift+up/down "
+        "reorders it, [ and ] move it between sections, Delete takes it out and c copies it with its citation; "
+        "F4 the checks. ctrl+r shows or hides the preview, ctrl+e exports."
+    )
     BINDINGS = [
         Binding("escape", "back", "Back", id="editor.back"),
         Binding("ctrl+e", "export", "Export", id="editor.export", priority=True),

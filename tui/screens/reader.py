@@ -35,6 +35,11 @@ class Suggestion:
 
 class ReaderScreen(Screen[None]):
     CSS_PATH = "reader.tcss"
+    HELP = (
+        "Select a passage with shift+arrows or by dragging the mouse, then q, f or o makes it a quote, fact or "
+        "note; n and p jump between suggestions, a accepts and x rejects the one selected. e, c and Delete act "
+        "on the picked snippet under the caret in the text, else on the one highlighted in the Picked list."
+    )
     BINDINGS = [
         Binding("escape", "back", "Back", id="reader.back"),
         Binding("n", "jump(1)", "Next", id="reader.next", tooltip="Select the next suggestion"),
@@ -45,11 +50,11 @@ class ReaderScreen(Screen[None]):
         Binding("f", "pick('fact')", "Fact", id="reader.fact", tooltip="Make the selection a fact"),
         Binding("o", "pick('note')", "Note", id="reader.note", tooltip="Make the selection a note"),
         Binding("e", "edit_speaker", "Speaker", id="reader.speaker", show=False,
-                tooltip="Edit the picked quote's speaker"),
+                tooltip="Edit the speaker of the picked quote under the caret (else the one highlighted in Picked)"),
         Binding("c", "copy", "Copy", id="reader.copy", show=False,
-                tooltip="Copy the picked snippet with its citation"),
+                tooltip="Copy the picked snippet under the caret (else the one highlighted) with its citation"),
         Binding("delete,backspace", "remove", "Remove", id="reader.remove", show=False,
-                tooltip="Remove the picked snippet"),
+                tooltip="Remove the picked snippet under the caret (else the one highlighted in Picked)"),
         Binding("m", "edit_meta", "Metadata", id="reader.meta", tooltip="Edit title, author, outlet, date, URL"),
     ]
 
