@@ -134,7 +134,7 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
 
     # Find the sample by searching, open it, and jump to the first quote with a speaker.
     term.retry(lambda: (term.keys("/"), term.type("spy tool")), "1 of 2")
-    term.keys("Enter", "Enter")
+    term.keys("Enter")  # one Enter opens the highlighted result
     term.wait_for("suggested")
     position = None
     for _ in range(10):

@@ -441,3 +441,43 @@ async def test_a_slow_older_preview_never_replaces_a_newer_one(make_app, settle,
         await settle(pilot)
         preview = app.screen.query_one("#preview").source
         assert "newer text" in preview and "old" not in preview.split()
+
+
+async def test_one_enter_in_the_search_opens_the_highlighted_result(make_app, settle) -> None:
+    app = make_app()
+    with desk_of(app) as desk:
+        from briefs.sources import load_paste
+
+        harbour = desk.add_source(load_paste(ARTICLE)).source
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dredg")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.source_id == harbour.id
+        await pilot.press("escape")
+        await settle(pilot)
+        # The arrows move the highlighted result while the focus stays in the search.
+        search = app.screen.query_one("#search", Input)
+        search.focus()
+        search.value = ""
+        await pilot.pause()
+        table = app.screen.query_one("#sources-table", RowTable)
+        first, second = table.get_row_at(0)[0], table.get_row_at(1)[0]
+        await pilot.press("down")
+        assert search.has_focus and table.cursor_key == second
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and f"s{app.screen.source_id}" == first
+        await pilot.press("escape")
+        await settle(pilot)
+        # A search that finds nothing keeps the focus in the box and says so.
+        search = app.screen.query_one("#search", Input)
+        search.focus()
+        search.value = "zzzz"
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReaderScreen) and search.has_focus
+        assert any("nothing matches" in n.message for n in app._notifications)

@@ -33,6 +33,10 @@ BRIEF_COLUMNS = (
 
 
 class LibraryScreen(Screen[None]):
+    HELP = (
+        "/ searches the sources as you type, and Enter opens the highlighted result (the arrows move it); "
+        "Enter on a row opens it. i, u and v import a file, a URL or pasted text; n starts a brief."
+    )
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search"),
         Binding("i", "import_file", "Import", id="library.import_file"),
@@ -130,8 +134,17 @@ class LibraryScreen(Screen[None]):
             self.load_sources(event.value, count=False)
 
     @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one("#sources-table", RowTable).focus()
+    def _search_done(self, event: Input.Submitted) -> None:
+        # Enter opens the highlighted result at once (the first, unless the arrows moved it).
+        if self.app.desk_is_open and event.value.split() != self._words:
+            self.load_sources(event.value, count=False)
+        table = self.query_one("#sources-table", RowTable)
+        key = table.cursor_key
+        if key is None:
+            self.notify("nothing matches; change the search or press Esc", severity="warning")
+            return
+        table.focus()
+        self.app.open_source(int(key[1:]))
 
     @on(RowTable.RowSelected, "#sources-table")
     def _open_source(self, event: RowTable.RowSelected) -> None:
@@ -145,6 +158,15 @@ class LibraryScreen(Screen[None]):
         search = self.query_one("#search", Input)
         if search.has_focus:
             self.query_one("#sources-table", RowTable).focus()
+
+    def key_down(self) -> None:
+        # While typing a search, the arrows move the highlighted result that Enter opens.
+        if self.query_one("#search", Input).has_focus:
+            self.query_one("#sources-table", RowTable).action_cursor_down()
+
+    def key_up(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.query_one("#sources-table", RowTable).action_cursor_up()
 
     # ------------------------------------------------------------------------------------ actions
     def action_focus_search(self) -> None:
