@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from briefs.clock import Clock
 from briefs.model import Brief, NewSource, Snippet, Source, SourceMeta
@@ -25,6 +25,14 @@ class AddResult:
         self.source = source
         self.created = created
         self.restored = restored
+
+
+class Rejected(NamedTuple):
+    """A suggestion the user rejected: the extract engine's quote or fact at these offsets of a source."""
+
+    kind: str  # "quote" | "fact"
+    start: int
+    end: int
 
 
 class Desk(Protocol):
@@ -60,6 +68,17 @@ class Desk(Protocol):
     def list_snippets(self, source_id: int | None = None) -> list[Snippet]: ...
     def update_snippet(self, snippet: Snippet) -> Snippet: ...
     def remove_snippet(self, snippet_id: int) -> Snippet: ...
+
+    # rejected suggestions ------------------------------------------------------------------------
+    def reject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        """Keep a suggestion hidden; False when it was already rejected."""
+        ...
+
+    def unreject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        """Show a rejected suggestion again; False when it was not rejected."""
+        ...
+
+    def rejected_suggestions(self, source_id: int) -> set[Rejected]: ...
 
     # briefs ------------------------------------------------------------------------------------
     def create_brief(self, brief: Brief) -> Brief: ...

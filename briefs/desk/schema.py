@@ -91,6 +91,18 @@ MIGRATIONS: list[str] = [
     -- A desk that already held sources was set up before this table existed: it has had its sample.
     INSERT INTO desk_properties (key, value) SELECT 'sample_offered', '1' WHERE EXISTS (SELECT 1 FROM sources);
     """,
+    # 3: suggestions the user rejected (the extract engine's quote or fact at these offsets), so they stay
+    # hidden after a restart. Offsets into an immutable snapshot never go stale.
+    """
+    CREATE TABLE rejected_suggestions (
+        source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('quote', 'fact')),
+        start       INTEGER NOT NULL CHECK (start >= 0),
+        "end"       INTEGER NOT NULL CHECK ("end" >= start),
+        rejected_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, kind, start, "end")
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

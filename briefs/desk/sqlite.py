@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefs.clock import SYSTEM_CLOCK, Clock
-from briefs.desk.base import AddResult
+from briefs.desk.base import AddResult, Rejected
 from briefs.desk.schema import MIGRATIONS, SCHEMA_VERSION
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
 from briefs.model import (
@@ -407,6 +407,31 @@ class SqliteDesk:
             snippet = self._fetch_snippet(snippet_id)
             db.execute("DELETE FROM snippets WHERE id = ?", (snippet_id,))
         return snippet
+
+    # ------------------------------------------------------------------------ rejected suggestions
+    def reject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            self._fetch_source(source_id, with_text=False)
+            cursor = self._db.execute(
+                'INSERT INTO rejected_suggestions (source_id, kind, start, "end", rejected_at) VALUES (?,?,?,?,?) '
+                "ON CONFLICT DO NOTHING",  # already rejected; a bad kind or span still fails its CHECK
+                (source_id, kind, start, end, self._now()),
+            )
+            return cursor.rowcount == 1
+
+    def unreject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            cursor = self._db.execute(
+                'DELETE FROM rejected_suggestions WHERE source_id = ? AND kind = ? AND start = ? AND "end" = ?',
+                (source_id, kind, start, end),
+            )
+            return cursor.rowcount == 1
+
+    def rejected_suggestions(self, source_id: int) -> set[Rejected]:
+        rows = self._db.execute(
+            'SELECT kind, start, "end" FROM rejected_suggestions WHERE source_id = ?', (source_id,)
+        )
+        return {Rejected(*row) for row in rows}
 
     # ------------------------------------------------------------------------------------ briefs
     def create_brief(self, brief: Brief) -> Brief:

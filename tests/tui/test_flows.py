@@ -481,3 +481,35 @@ async def test_one_enter_in_the_search_opens_the_highlighted_result(make_app, se
         await settle(pilot)
         assert not isinstance(app.screen, ReaderScreen) and search.has_focus
         assert any("nothing matches" in n.message for n in app._notifications)
+
+
+async def test_a_rejected_suggestion_stays_hidden_after_a_restart_and_undo_brings_it_back(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        await pilot.press("n")
+        rejected = reader._selected_suggestion()
+        assert rejected is not None
+        count = len(reader._open_suggestions())
+        await pilot.press("x")
+        await settle(pilot)
+        assert (rejected.start, rejected.end) not in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert len(reader._open_suggestions()) == count - 1
+    again = make_app()  # a restart: a new app on the same desk
+    async with again.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        assert (rejected.start, rejected.end) not in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert len(reader._open_suggestions()) == count - 1
+    # Undo is per session; this one rejects and takes it back.
+    third = make_app()
+    async with third.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        await pilot.press("n")
+        second = reader._selected_suggestion()
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(reader._open_suggestions()) == count - 2
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (second.start, second.end) in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert any("undid: rejected" in n.message for n in third._notifications)

@@ -64,6 +64,7 @@ class ReaderScreen(Screen[None]):
         self.source: Source | None = None
         self.snippets: list[Snippet] = []
         self.suggestions: list[Suggestion] = []
+        self.rejected: set[tuple[str, int, int]] = set()  # (kind, start, end), as the desk keeps them
         self.current: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -114,9 +115,9 @@ class ReaderScreen(Screen[None]):
 
     def _open_suggestions(self) -> list[Suggestion]:
         """Suggestions not yet picked or rejected, in reading order."""
-        rejected = _rejected(self.app).get(self.source_id, set())
         picked = {(s.start, s.end) for s in self.snippets}
-        return [s for s in self.suggestions if (s.start, s.end) not in picked and (s.start, s.end) not in rejected]
+        return [s for s in self.suggestions
+                if (s.start, s.end) not in picked and (s.kind, s.start, s.end) not in self.rejected]
 
     def _set_status(self, text: str | None = None) -> None:
         if text is None:
@@ -188,7 +189,16 @@ class ReaderScreen(Screen[None]):
         if chosen is None:
             self.notify("select a suggestion first: n and p jump between them", severity="warning")
             return
-        _rejected(self.app).setdefault(self.source_id, set()).add((chosen.start, chosen.end))
+        from briefs.actions.snippets import reject_suggestion
+
+        app: Any = self.app
+        change = app.attempt(
+            lambda: reject_suggestion(app.desk, self.source_id, chosen.kind, chosen.start, chosen.end))
+        if change is None:
+            return
+        app.record(change)
+        self.rejected.add((chosen.kind, chosen.start, chosen.end))
+        self.notify(f"{change.label} · ctrl+z brings it back")
         self._after_pick(chosen)
 
     def action_pick(self, kind: str) -> None:
@@ -239,6 +249,7 @@ class ReaderScreen(Screen[None]):
         if snippets is None:
             return
         self.snippets = snippets
+        self.rejected = {tuple(r) for r in app.attempt(lambda: app.desk.rejected_suggestions(self.source_id)) or ()}
         picked = self.query_one("#picked", OptionList)
         highlighted = picked.highlighted
         picked.clear_options()
@@ -407,9 +418,3 @@ def _snippet_label(snippet: Snippet) -> Text:
         label.append(f" — {snippet.speaker}", style="italic")
     return label
 
-
-def _rejected(app: Any) -> dict[int, set[tuple[int, int]]]:
-    # Rejections last for the session: a rejected suggestion is only hidden, it was never on the desk.
-    if not hasattr(app, "rejected_suggestions"):
-        app.rejected_suggestions = {}
-    return app.rejected_suggestions
