@@ -90,3 +90,8 @@ def headline(text: str) -> str | None:
 def one_line(text: str | None) -> str:
     """Runs of whitespace (newlines included) as single spaces, trimmed."""
     return " ".join((text or "").split())
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """`n` and the word in the number it needs: "1 fact", "2 facts", "1,500 words", "3 stories"."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"

@@ -55,13 +55,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def print_report(report: Any, label: str) -> None:
-    summary = ", ".join([_count(len(report.errors), "error"), _count(len(report.warnings), "warning"),
-                         _count(len(report.infos), "note")])
+    from briefs.text import counted
+
+    summary = ", ".join([counted(len(report.errors), "error"), counted(len(report.warnings), "warning"),
+                         counted(len(report.infos), "note")])
     verdict = "ready to export" if report.ok else "not ready: fix the errors"
     print(f"{label}: {summary}; {verdict}")
     width = max((len(f.item) for f in report.findings), default=0)

@@ -513,3 +513,40 @@ async def test_a_rejected_suggestion_stays_hidden_after_a_restart_and_undo_bring
         await settle(pilot)
         assert (second.start, second.end) in {(s.start, s.end) for s in reader._open_suggestions()}
         assert any("undid: rejected" in n.message for n in third._notifications)
+
+
+async def test_the_reader_header_and_counts_read_as_written(make_app, settle) -> None:
+    from briefs.sources import load_paste
+
+    app = make_app()
+    with desk_of(app) as desk:
+        harbour = desk.add_source(load_paste(ARTICLE)).source
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # The sample: a long title, author, outlet, date and URL: no line ends on a separator.
+        app.open_source(1)
+        await settle(pilot)
+        meta = app.screen.query_one("#meta-line")
+        lines = [meta.render_line(y).text.rstrip() for y in range(meta.size.height)]
+        assert lines and all(line and not line.endswith("·") for line in lines), lines
+        assert "Jonas Whitfield" in lines[-1]
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_source(harbour.id)
+        await settle(pilot)
+        status = str(app.screen.query_one("#suggestion-status").render())
+        assert status == "1 quote · 1 fact suggested", status
+        assert "1 words" not in app.screen.sub_title
+
+
+async def test_the_editor_status_counts_one_snippet(make_app, settle) -> None:
+    app = make_app()
+    brief, (quote,) = _brief_with_snippets(app, count=1)
+    with desk_of(app) as desk:
+        arrange.place_snippet(desk, brief.id, quote.id, "quotes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_brief(brief.id)
+        await settle(pilot)
+        status = str(app.screen.query_one("#editor-status").render())
+        assert "· 1 snippet ·" in status, status

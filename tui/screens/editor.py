@@ -437,7 +437,10 @@ class EditorScreen(Screen[None]):
         placed = len(self.brief.snippet_ids())
         words = sum(len(v.split()) for v in self.brief.fields.values())
         budget = f"/{self.spec.word_budget}" if self.spec and self.spec.word_budget else ""
-        text = f"{self.brief.ref} · revision {self.brief.revision} · {placed} snippets · {words}{budget} field words"
+        from briefs.text import counted
+
+        count = f"{words}{budget} field words" if budget else counted(words, "field word")
+        text = f"{self.brief.ref} · revision {self.brief.revision} · {counted(placed, 'snippet')} · {count}"
         self.query_one("#editor-status", Static).update(text + (f" · {state}" if state else ""), layout=False)
 
     # ----------------------------------------------------------------------------------- actions

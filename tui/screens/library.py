@@ -110,12 +110,13 @@ class LibraryScreen(Screen[None]):
                      str(s.snippet_count or "")))
             for s in sources
         )
-        plural = "s" if total != 1 else ""
+        from briefs.text import counted
+
         if query.strip():
             more = "+" if len(sources) >= SEARCH_LIMIT else ""
-            shown = f"{len(sources)}{more} of {total} source{plural} match “{' '.join(query.split())}”"
+            shown = f"{len(sources)}{more} of {counted(total, 'source')} match “{' '.join(query.split())}”"
         else:
-            shown = f"{total} source{plural}"
+            shown = counted(total, "source")
         self.sub_title = f"{shown} · {os.path.basename(self.app.desk.location)}"
 
     def load_briefs(self) -> None:

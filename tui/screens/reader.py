@@ -85,7 +85,9 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
             return
         self.source = source
-        self.sub_title = f"{source.ref} · {source.words:,} words"
+        from briefs.text import counted
+
+        self.sub_title = f"{source.ref} · {counted(source.words, 'word')}"
         text = self.query_one(ReaderText)
         text.load_text(source.text)
         text.focus()
@@ -120,10 +122,12 @@ class ReaderScreen(Screen[None]):
                 if (s.start, s.end) not in picked and (s.kind, s.start, s.end) not in self.rejected]
 
     def _set_status(self, text: str | None = None) -> None:
+        from briefs.text import counted
+
         if text is None:
             open_ = self._open_suggestions()
             quotes = sum(1 for s in open_ if s.kind == "quote")
-            text = f"{quotes} quotes · {len(open_) - quotes} facts suggested"
+            text = f"{counted(quotes, 'quote')} · {counted(len(open_) - quotes, 'fact')} suggested"
             if self.current is not None and self.current < len(open_):
                 s = open_[self.current]
                 who = f" · {s.speaker}" if s.speaker else (" · no speaker found" if s.kind == "quote" else "")
@@ -336,12 +340,13 @@ class ReaderScreen(Screen[None]):
         if self.source is None:
             return
         meta = self.source.meta
+        # The title on one line and the citation details on the next, each cut with "…" where the screen
+        # ends (the CSS): wrapped, a separator was left dangling at the end of a line.
         line = Text()
         line.append(self.source.display_title, style="bold")
-        for part in (meta.author, meta.publication, meta.published, meta.url):
-            if part:
-                line.append("  ·  ")
-                line.append(part)
+        details = [part for part in (meta.author, meta.publication, meta.published, meta.url) if part]
+        if details:
+            line.append("\n" + "  ·  ".join(details))
         self.query_one("#meta-line", Static).update(line)
 
     def action_edit_meta(self) -> None:
