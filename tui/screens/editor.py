@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -390,7 +389,7 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self._preview_failed, wanted, exc)
             return
         assert shown.rendered is not None
-        self.app.call_from_thread(self._preview_ready, wanted, preview_markdown(shown.rendered.body),
+        self.app.call_from_thread(self._preview_ready, wanted, shown.markdown,
                                   list(shown.rendered.warnings), list(shown.report.findings))
 
     def _preview_ready(self, wanted: int, body: str, warnings: list[str], findings: list[Any] | None) -> None:
@@ -518,19 +517,6 @@ class EditorScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
         self.app.refresh_screens()
-
-
-_NOTE_REF = re.compile(r"\[\^s(\d+)(?:-short)?\]")
-_NOTE_DEF = re.compile(r"^\[\^s\d+(?:-short)?\]:.*$\n?", re.MULTILINE)
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def preview_markdown(body: str) -> str:
-    """The rendered Markdown as the preview shows it: Textual's Markdown widget has no footnotes, so a
-    reference becomes a superscript source number (the Sources list below names it) and the
-    definitions are dropped."""
-    body = _NOTE_DEF.sub("", body)
-    return _NOTE_REF.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), body).rstrip() + "\n"
 
 
 def _over(value: str, budget: int | None) -> bool:
