@@ -39,7 +39,7 @@ def check_budgets(ctx: CheckContext, report: Report) -> None:
         name, label, budget = spec_field.name, spec_field.label or spec_field.name, spec_field.words
         if spec_field.required and not (brief.fields.get(name) or "").strip():
             report.add(Finding("warning", "field-empty", name, f"the required field {label!r} is empty",
-                               fix=f"fill it in (`--set {name}=...`, or the app's fields panel)"))
+                               fix=f"fill in the field {label!r}"))
         words = field_words.get(name, 0)
         if budget is not None and words > budget:
             report.add(Finding("warning", "field-over-budget", name,

@@ -38,7 +38,7 @@ def check_freshness(ctx: CheckContext, report: Report) -> None:
                 "warning", "source-changed", source.ref,
                 f"{url} was imported again as {latest.ref} on {latest.imported_at:%Y-%m-%d} and its text has "
                 f"changed; the brief cites the older snapshot {source.ref}",
-                fix=f"compare the two (`briefs show {source.ref}` and `briefs show {latest.ref}`) and pick the "
-                f"passages again from {latest.ref} if they changed",
+                fix=f"compare {source.ref} with {latest.ref} and pick the passages again from {latest.ref} if they "
+                "changed",
                 detail={"newer": latest.ref},
             ))

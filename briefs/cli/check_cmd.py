@@ -10,6 +10,17 @@ from briefs.cli.common import desk_from, print_json, ref_id, templates_from
 TEMPLATES_HELP = "also look for templates in DIR (repeatable)"
 
 
+# The checks word their fixes for any shell (the app shows the same findings); here is how to make them
+# from the command line.
+CLI_FIXES = {
+    "field-empty": "`--set {item}=...` when drafting, with `briefs new` or `briefs draft`",
+    "citation-incomplete": "`briefs import PATH --title T --outlet NAME --date YYYY-MM-DD` corrects {item}",
+    "quote-no-speaker": "`briefs extract SOURCE` shows the speakers it finds",
+    "source-changed": "`briefs show` each of them",
+    "template-unknown": "--templates DIR names its folder",
+}
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     from briefs.cli import Formatter
 
@@ -66,7 +77,9 @@ def print_report(report: Any, label: str) -> None:
     for finding in report.findings:
         print(f"{finding.severity:<7} {finding.item:<{width}}  {finding.message} [{finding.code}]")
         if finding.fix:
-            print(f"{'':<7} {'':<{width}}  fix: {finding.fix}")
+            hint = CLI_FIXES.get(finding.code)
+            also = f" (from the command line: {hint.format(item=finding.item)})" if hint else ""
+            print(f"{'':<7} {'':<{width}}  fix: {finding.fix}{also}")
     stats = report.stats
     level = stats.get("reading_level")
     line = f"{stats.get('words', 0)} words, about {stats.get('pages_estimate', 0):g} pages"

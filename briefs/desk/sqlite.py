@@ -71,10 +71,10 @@ class SqliteDesk:
             pass
         except OSError as exc:
             raise DeskError(
-                f"cannot create the desk at {self.location}: {exc.strerror}; choose another with --desk"
+                f"cannot create the desk at {self.location}: {exc.strerror}; choose another desk file"
             ) from exc
         if target.is_dir():
-            raise DeskError(f"the desk path {self.location} is a folder; give a file path with --desk")
+            raise DeskError(f"the desk path {self.location} is a folder; choose a desk file instead")
 
     # ---------------------------------------------------------------------------------- plumbing
     @property
@@ -124,7 +124,7 @@ class SqliteDesk:
     def _damaged(self, exc: BaseException) -> DeskError:
         return DeskError(
             f"{self.location} is not a Briefs desk or is damaged ({exc}); "
-            "point --desk at another file or restore a backup"
+            "choose another desk file or restore a backup"
         )
 
     def _migrate(self, db: sqlite3.Connection) -> None:

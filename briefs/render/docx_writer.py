@@ -145,7 +145,10 @@ def _reference(reference: Path | None) -> _Reference:
             return cached
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the reference document {path}: {exc.strerror}; check --reference") from None
+        raise InputError(
+            f"cannot read the reference document {path}: {exc.strerror}; choose another, or none for the shipped "
+            "house style"
+        ) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:

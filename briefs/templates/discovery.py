@@ -109,7 +109,7 @@ class TemplateSet:
         if name in specs:
             return specs[name]
         known = ", ".join(self.names()) or "none found"
-        raise TemplateError(f"no template called {name!r}; available: {known} (list them with `briefs templates`)")
+        raise TemplateError(f"no template called {name!r}; available: {known}")
 
 
 def _template_folders(base: Path) -> Iterable[Path]:

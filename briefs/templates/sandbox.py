@@ -167,7 +167,7 @@ def render_template(folder: Path, name: str, context: dict[str, Any]) -> str:
                 "available to templates"
             ) from None
         raise TemplateError(
-            f"{path}:{_line(exc, path)}: {_missing(exc)}; set it (briefs new/--set FIELD=VALUE) or guard it "
+            f"{path}:{_line(exc, path)}: {_missing(exc)}; fill in that field, or guard it in the template "
             "with {% if ... is defined %}"
         ) from None
     except jinja2.TemplateNotFound as exc:
