@@ -137,3 +137,56 @@ async def test_paste_an_article_with_its_outlet_author_and_date(make_app, settle
         meta = desk.list_sources()[0].meta
     assert (meta.title, meta.author, meta.publication, meta.published) == (
         "Port authority approves harbour dredging plan", "Mira Sandoval", "Harbour Gazette", "2026-03-03")
+
+
+async def test_the_export_dialog_keeps_what_was_typed_after_a_failed_export(make_app, settle, tmp_path) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.export import ExportScreen
+
+    app = make_app()
+    with desk_of(app) as desk:
+        brief = make_brief(desk, ["quotes"], title="Spy tool in water utilities")
+    reference = tmp_path / "house.docx"
+    reference.write_bytes(b"not a Word file")  # a file, so the dialog takes it; the export fails on it
+    typed = tmp_path / "briefs" / "spy-tool.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_brief(brief.id)
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(typed)  # a folder that does not exist
+        dialog.query_one("#export-marking", Input).value = "OFFICIAL-SENSITIVE"
+        dialog.query_one("#export-reference", Input).value = str(reference)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert [n for n in app._notifications if n.severity == "error"], "the export should have failed"
+        assert not typed.exists()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, ExportScreen)
+        assert again.query_one("#export-format", Select).value == "md"
+        assert again.query_one("#export-path", Input).value == str(typed)
+        assert again.query_one("#export-marking", Input).value == "OFFICIAL-SENSITIVE"
+        assert again.query_one("#export-reference", Input).value == str(reference)
+        # Declining to replace an existing file is not an export either: what was typed stays.
+        existing = tmp_path / "existing.md"
+        existing.write_text("keep me", encoding="utf-8")
+        again.query_one("#export-path", Input).value = str(existing)
+        again.query_one("#export-reference", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Replace" in [str(b.label) for b in app.screen.query(Button)]
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path", Input).value == str(existing)
+        assert app.screen.query_one("#export-marking", Input).value == "OFFICIAL-SENSITIVE"
+    assert existing.read_text(encoding="utf-8") == "keep me"
