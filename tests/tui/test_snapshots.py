@@ -21,6 +21,9 @@ async def _settle(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     pilot.app.clear_notifications()
+    # A blinking caret is drawn or not depending on when the picture is taken: keep it drawn.
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
     await pilot.pause()
 
 
