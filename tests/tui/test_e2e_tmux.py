@@ -161,7 +161,7 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
     term.keys("F3")
     term.wait_for("Not in the brief")
     term.keys("Enter")
-    term.wait_for("1 snippets")
+    term.wait_for("· 1 snippet ·")  # counted in the singular
     term.keys("Enter")
     term.wait_for("2 snippets")
     before = term.screen()
