@@ -122,8 +122,3 @@ def reject_suggestion(desk: Desk, source_id: int, kind: SnippetKind | str, start
             return NoChange(f"that {kind.value} suggestion in s{source_id} was already rejected")
     return SuggestionRejected(source_id, kind.value, start, end)
 
-
-def rejected_spans(desk: Desk, source_id: int, kind: SnippetKind | str | None = None) -> set[tuple[int, int]]:
-    """The (start, end) of every rejected suggestion in a source (of one kind, if given)."""
-    wanted = SnippetKind(kind).value if kind is not None else None
-    return {(r.start, r.end) for r in desk.rejected_suggestions(source_id) if wanted in (None, r.kind)}

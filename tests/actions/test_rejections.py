@@ -22,14 +22,14 @@ def test_reject_then_undo_and_redo(desk) -> None:
     history = History()
     change = snippets.reject_suggestion(desk, source.id, "quote", 100, 140)
     assert history.record(change) and "rejected" in change.label
-    assert snippets.rejected_spans(desk, source.id) == {(100, 140)}
+    assert desk.rejected_suggestions(source.id) == {("quote", 100, 140)}
     # Rejecting it again changes nothing and is not an undo step.
     again = snippets.reject_suggestion(desk, source.id, "quote", 100, 140)
     assert isinstance(again, NoChange) and not history.record(again)
     history.undo(desk)
-    assert snippets.rejected_spans(desk, source.id) == set()
+    assert desk.rejected_suggestions(source.id) == set()
     history.redo(desk)
-    assert snippets.rejected_spans(desk, source.id) == {(100, 140)}
+    assert desk.rejected_suggestions(source.id) == {("quote", 100, 140)}
 
 
 def test_only_suggestions_are_rejected(desk) -> None:
