@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefs.dates import long_date
+from briefs.text import counted
 
 if TYPE_CHECKING:
     from briefs.model import Snippet, Source, SourceMeta
@@ -140,4 +141,5 @@ def import_line(source: Source, width: int = 70) -> str:
     title = " ".join(title_of(meta, source.origin).split())
     if len(title) > width:
         title = title[: width - 1] + "…"
-    return f"{title} ({extra}; {source.words} words)" if extra else f"{title} ({source.words} words)"
+    words = counted(source.words, "word")
+    return f"{title} ({extra}; {words})" if extra else f"{title} ({words})"

@@ -96,6 +96,11 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """`n` and the word in the number it needs: "1 fact", "2 facts", "1,500 words", "3 stories"."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
 # ------------------------------------------------------------------ one-line values and the terminal
 # C1 controls (U+0080-U+009F) include CSI (U+009B), which some terminals read as ESC [: as dangerous as
 # ESC itself in a title or a file name.

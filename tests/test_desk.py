@@ -318,3 +318,39 @@ def test_a_copied_source_keeps_when_it_was_imported_and_whether_it_was_removed(d
         added = desk.add_source(make_source(), imported_at=moment, removed=True)
         assert added.created and added.source.imported_at == moment and added.source.removed
         assert desk.list_sources() == []
+
+
+def test_a_rejected_suggestion_is_kept_until_taken_back(desk_target: str) -> None:
+    with open_desk(desk_target) as desk:
+        source = desk.add_source(make_source()).source
+        assert desk.rejected_suggestions(source.id) == set()
+        assert desk.reject_suggestion(source.id, "quote", 10, 20) is True
+        assert desk.reject_suggestion(source.id, "quote", 10, 20) is False  # once is enough
+        desk.reject_suggestion(source.id, "fact", 10, 20)
+    with open_desk(desk_target) as desk:  # a restart
+        assert desk.rejected_suggestions(source.id) == {("quote", 10, 20), ("fact", 10, 20)}
+        assert desk.unreject_suggestion(source.id, "quote", 10, 20) is True
+        assert desk.unreject_suggestion(source.id, "quote", 10, 20) is False
+        assert desk.rejected_suggestions(source.id) == {("fact", 10, 20)}
+        with pytest.raises(NotFound):
+            desk.reject_suggestion(source.id + 1, "quote", 0, 5)
+
+
+def test_a_desk_from_before_rejections_gains_their_table_and_keeps_its_data(desk_path: Path) -> None:
+    from briefs.desk.schema import MIGRATIONS
+    from briefs.desk.sqlite import _split_sql
+
+    db = sqlite3.connect(desk_path)
+    for number in range(2):  # the desk as the release before rejections left it
+        for statement in _split_sql(MIGRATIONS[number]):
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db.commit()
+    db.close()
+    with open_desk(desk_path) as desk:
+        source = desk.add_source(make_source()).source
+        desk.reject_suggestion(source.id, "fact", 3, 9)
+        assert desk.rejected_suggestions(source.id) == {("fact", 3, 9)}
+    db = sqlite3.connect(desk_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()

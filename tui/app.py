@@ -41,7 +41,7 @@ class BriefsApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {desk_commands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),

@@ -200,3 +200,37 @@ class BriefCreated:
     def undo(self, desk: Desk) -> Change:
         assert self.brief.id is not None
         return BriefRemoved(desk.remove_brief(self.brief.id))
+
+
+@dataclass
+class SuggestionRejected:
+    """A suggested quote or fact the user rejected; undo shows it again."""
+
+    source_id: int
+    kind: str
+    start: int
+    end: int
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or f"rejected the {self.kind} suggestion in s{self.source_id}"
+
+    def undo(self, desk: Desk) -> Change:
+        desk.unreject_suggestion(self.source_id, self.kind, self.start, self.end)
+        return SuggestionRestored(self.source_id, self.kind, self.start, self.end)
+
+
+@dataclass
+class SuggestionRestored:
+    source_id: int
+    kind: str
+    start: int
+    end: int
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or f"showed the {self.kind} suggestion in s{self.source_id} again"
+
+    def undo(self, desk: Desk) -> Change:
+        desk.reject_suggestion(self.source_id, self.kind, self.start, self.end)
+        return SuggestionRejected(self.source_id, self.kind, self.start, self.end)

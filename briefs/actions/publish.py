@@ -103,16 +103,18 @@ class Preview:
     rendered: Rendered | None
     report: Report
     error: Exception | None = None
+    markdown: str = ""
+    """The brief as a view without footnotes shows it: the title first, notes numbered as in the .docx."""
 
 
 def preview(desk: Desk, brief: Brief, templates: TemplateSet) -> Preview:
     """What the editor shows: the brief as it would export, and every check's findings."""
     from briefs.actions.review import check_brief
-    from briefs.render.brief import render_brief
+    from briefs.render.brief import preview_markdown, render_brief
 
     spec = templates.get(brief.template)
     rendered = render_brief(desk, brief, spec, now=desk.clock.now())
-    return Preview(rendered, check_brief(desk, brief, templates, spec=spec))
+    return Preview(rendered, check_brief(desk, brief, templates, spec=spec), markdown=preview_markdown(rendered))
 
 
 # --------------------------------------------------------------------------------------- file names

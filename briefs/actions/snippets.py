@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefs.actions.history import Change, NoChange, SnippetAdded, SnippetEdited, SnippetRemoved
+from briefs.actions.history import (
+    Change,
+    NoChange,
+    SnippetAdded,
+    SnippetEdited,
+    SnippetRemoved,
+    SuggestionRejected,
+)
 from briefs.errors import InputError
 from briefs.model import Snippet, SnippetKind, Source
 from briefs.text import one_line
@@ -100,3 +107,18 @@ def remove_snippet(desk: Desk, snippet_id: int) -> Change:
             desk.save_brief(brief.replace(sections=sections))
         snippet = desk.remove_snippet(snippet_id)
     return SnippetRemoved(snippet, placements)
+
+
+def reject_suggestion(desk: Desk, source_id: int, kind: SnippetKind | str, start: int, end: int) -> Change:
+    """Hide a suggested quote or fact (the extract engine's, at these offsets) for good: it stays hidden
+    after a restart, in every window; undo shows it again."""
+    kind = SnippetKind(kind)
+    if kind is SnippetKind.NOTE:
+        raise InputError("only a suggested quote or fact can be rejected; a note is never suggested")
+    if not 0 <= start <= end:
+        raise InputError(f"the suggestion {start}-{end} in s{source_id} is not a passage; select it again")
+    with desk.transaction():
+        if not desk.reject_suggestion(source_id, kind.value, start, end):
+            return NoChange(f"that {kind.value} suggestion in s{source_id} was already rejected")
+    return SuggestionRejected(source_id, kind.value, start, end)
+

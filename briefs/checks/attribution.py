@@ -6,7 +6,7 @@ from briefs.checks.context import CheckContext
 from briefs.checks.report import Finding, Report
 from briefs.model import SnippetKind
 
-_META_FIX = "set it in the app's source panel, or re-import with --outlet, --title and --date"
+_META_FIX = "add it to the source's citation details (title, outlet, date)"
 
 
 def check_attribution(ctx: CheckContext, report: Report) -> None:
@@ -35,8 +35,7 @@ def check_attribution(ctx: CheckContext, report: Report) -> None:
             report.add(Finding(
                 "error", "quote-no-speaker", snippet.ref,
                 f"quote {snippet.ref} has no speaker",
-                fix=f"set who said it (the app's snippet panel, or `briefs extract` to see suggestions); "
-                f"quote: “{_short(snippet.display_text)}”",
+                fix=f"set who said it; quote: “{_short(snippet.display_text)}”",
                 snippet_id=snippet.id,
             ))
     for source_id, refs in sorted(cited.items()):

@@ -6,6 +6,7 @@ from briefs.checks.context import CheckContext
 from briefs.checks.readability import reading_level
 from briefs.checks.report import Finding, Report
 from briefs.model import count_words
+from briefs.text import counted
 
 # A single-spaced 11-point page with headings and bullets holds roughly this many words; the page budget
 # is checked against this estimate rather than a rendered document, so it stays cheap enough to run on
@@ -38,36 +39,37 @@ def check_budgets(ctx: CheckContext, report: Report) -> None:
         name, label, budget = spec_field.name, spec_field.label or spec_field.name, spec_field.words
         if spec_field.required and not (brief.fields.get(name) or "").strip():
             report.add(Finding("warning", "field-empty", name, f"the required field {label!r} is empty",
-                               fix=f"fill it in (`--set {name}=...`, or the app's fields panel)"))
+                               fix=f"fill in the field {label!r}"))
         words = field_words.get(name, 0)
         if budget is not None and words > budget:
             report.add(Finding("warning", "field-over-budget", name,
-                               f"{label} has {words} words; the template allows {budget}",
-                               fix=f"cut {words - budget} word{'s' if words - budget > 1 else ''}",
+                               f"{label} has {counted(words, 'word')}; the template allows {budget:,}",
+                               fix=f"cut {counted(words - budget, 'word')}",
                                detail={"words": words, "budget": budget}))
     for section in spec.sections:
         name, title = section.name, section.title or section.name
         words = section_words.get(name, 0)
         if section.words is not None and words > section.words:
             report.add(Finding("warning", "section-over-budget", name,
-                               f"section {title!r} has {words} words; the template allows {section.words}",
+                               f"section {title!r} has {counted(words, 'word')}; the template allows {section.words:,}",
                                fix="shorten its items with … or drop one",
                                detail={"words": words, "budget": section.words}))
         count = section_items.get(name, 0)
         if section.max_items is not None and count > section.max_items:
             report.add(Finding("warning", "section-too-many", name,
-                               f"section {title!r} has {count} items; the template allows {section.max_items}",
+                               f"section {title!r} has {counted(count, 'item')}; "
+                               f"the template allows {section.max_items}",
                                fix=f"drop {count - section.max_items}"))
     if spec.word_budget and total > spec.word_budget:
         report.add(Finding("warning", "brief-over-words", "brief",
-                           f"the brief has {total} words; the template allows {spec.word_budget}",
-                           fix=f"cut about {total - spec.word_budget} words",
+                           f"the brief has {counted(total, 'word')}; the template allows {spec.word_budget:,}",
+                           fix=f"cut about {counted(total - spec.word_budget, 'word')}",
                            detail={"words": total, "budget": spec.word_budget}))
     if spec.page_budget and pages > spec.page_budget:
         report.add(Finding("warning", "brief-over-pages", "brief",
-                           f"the brief runs to about {pages:.1f} pages ({total} words at about {WORDS_PER_PAGE} a "
-                           f"page); the template allows {spec.page_budget:g}",
-                           fix=f"cut about {int(total - spec.page_budget * WORDS_PER_PAGE)} words",
+                           f"the brief runs to about {pages:.1f} pages ({counted(total, 'word')} at about "
+                           f"{WORDS_PER_PAGE} a page); the template allows {spec.page_budget:g}",
+                           fix=f"cut about {counted(int(total - spec.page_budget * WORDS_PER_PAGE), 'word')}",
                            detail={"pages": round(pages, 2), "budget": spec.page_budget}))
 
 

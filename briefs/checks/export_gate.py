@@ -34,11 +34,11 @@ def gate(
     failed = report.by_code(UNVERIFIED_CODE)
     if failed and not allow_unverified:
         first = failed[0]
-        target = brief.ref if brief.id is not None else "FILE.yaml"
         more = f" (and {len(failed) - 1} more quote{'s' if len(failed) > 2 else ''})" if len(failed) > 1 else ""
+        # In the terms of no one shell: the CLI adds its command and flag, the app has its checkbox.
         raise CheckFailed(
-            f"not exported: {first.message}{more}; fix the wording (`briefs check {target}` lists every "
-            f"finding) or export with --allow-unverified to mark it {UNVERIFIED_QUOTE}"
+            f"not exported: {first.message}{more}; fix the wording (the checks list every finding), or "
+            f"export it anyway marked {UNVERIFIED_QUOTE}"
         )
     return {f.snippet_id: unverified_note(f) for f in failed if f.snippet_id is not None}
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from briefs.checks.context import CheckContext
 from briefs.checks.report import Finding, Report
+from briefs.text import counted
 
 
 def check_freshness(ctx: CheckContext, report: Report) -> None:
@@ -20,8 +21,8 @@ def check_freshness(ctx: CheckContext, report: Report) -> None:
             if age > max_age:
                 report.add(Finding(
                     "warning", "source-stale", source.ref,
-                    f"{source.ref} was published {published}, {age} days ago; the template wants sources no older "
-                    f"than {max_age} days",
+                    f"{source.ref} was published {published}, {counted(age, 'day')} ago; the template wants sources "
+                    f"no older than {counted(max_age, 'day')}",
                     fix="check for newer reporting, or say in the brief why this source still stands",
                     detail={"published": published, "age_days": age, "max_age_days": max_age},
                 ))
@@ -37,7 +38,7 @@ def check_freshness(ctx: CheckContext, report: Report) -> None:
                 "warning", "source-changed", source.ref,
                 f"{url} was imported again as {latest.ref} on {latest.imported_at:%Y-%m-%d} and its text has "
                 f"changed; the brief cites the older snapshot {source.ref}",
-                fix=f"compare the two (`briefs show {source.ref}` and `briefs show {latest.ref}`) and pick the "
-                f"passages again from {latest.ref} if they changed",
+                fix=f"compare {source.ref} with {latest.ref} and pick the passages again from {latest.ref} if they "
+                "changed",
                 detail={"newer": latest.ref},
             ))

@@ -31,7 +31,7 @@ def run_checks(
     if spec is None:
         report.add(Finding("info", "template-unknown", "brief",
                            f"budgets not checked: there is no template called {brief.template!r}",
-                           fix="use --templates DIR to name its folder"))
+                           fix="add the folder that holds it to the template folders"))
     ctx = CheckContext.load(desk, brief, spec, desk.clock.now().date(), snippets, sources)
     check_quotes(ctx, report)
     check_attribution(ctx, report)

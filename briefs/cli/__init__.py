@@ -45,6 +45,16 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
+def _with_flag_hint(exc: BriefsError) -> str:
+    """The core words its errors for any shell (the app shows the same ones); a desk that cannot be used
+    is chosen on the command line with --desk."""
+    from briefs.errors import DeskError
+
+    if isinstance(exc, DeskError):
+        return f"{exc} (--desk PATH or BRIEFS_DESK chooses the desk)"
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else list(argv)):
         # `briefs` alone opens the TUI: building every command's parser would cost its start-up budget.
@@ -62,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefsError as exc:
         if args.debug:
             raise
-        print(f"briefs: {exc}", file=sys.stderr)
+        print(f"briefs: {_with_flag_hint(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("briefs: interrupted", file=sys.stderr)

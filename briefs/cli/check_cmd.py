@@ -10,6 +10,17 @@ from briefs.cli.common import desk_from, echo, print_json, ref_id, templates_fro
 TEMPLATES_HELP = "also look for templates in DIR (repeatable)"
 
 
+# The checks word their fixes for any shell (the app shows the same findings); here is how to make them
+# from the command line.
+CLI_FIXES = {
+    "field-empty": "`--set {item}=...` when drafting, with `briefs new` or `briefs draft`",
+    "citation-incomplete": "`briefs import PATH --title T --outlet NAME --date YYYY-MM-DD` corrects {item}",
+    "quote-no-speaker": "`briefs extract SOURCE` shows the speakers it finds",
+    "source-changed": "`briefs show` each of them",
+    "template-unknown": "--templates DIR names its folder",
+}
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     from briefs.cli import Formatter
 
@@ -66,20 +77,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def print_report(report: Any, label: str) -> None:
-    summary = ", ".join([_count(len(report.errors), "error"), _count(len(report.warnings), "warning"),
-                         _count(len(report.infos), "note")])
+    from briefs.text import counted
+
+    summary = ", ".join([counted(len(report.errors), "error"), counted(len(report.warnings), "warning"),
+                         counted(len(report.infos), "note")])
     verdict = "ready to export" if report.ok else "not ready: fix the errors"
     echo(f"{label}: {summary}; {verdict}")
     width = max((len(f.item) for f in report.findings), default=0)
     for finding in report.findings:
         echo(f"{finding.severity:<7} {finding.item:<{width}}  {finding.message} [{finding.code}]")
         if finding.fix:
-            echo(f"{'':<7} {'':<{width}}  fix: {finding.fix}")
+            hint = CLI_FIXES.get(finding.code)
+            also = f" (from the command line: {hint.format(item=finding.item)})" if hint else ""
+            echo(f"{'':<7} {'':<{width}}  fix: {finding.fix}{also}")
     stats = report.stats
     level = stats.get("reading_level")
     line = f"{stats.get('words', 0)} words, about {stats.get('pages_estimate', 0):g} pages"

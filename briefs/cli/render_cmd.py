@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefs.cli.common import desk_from, echo, parse_ref, print_json, ref_id, settings_from, templates_from, warn
-from briefs.errors import InputError, OutputExists
+from briefs.errors import CheckFailed, InputError, OutputExists
 
 if TYPE_CHECKING:
     from briefs.desk.base import Desk
@@ -190,7 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             brief = desk.get_brief(ref_id(args.brief, "brief"))
         to_stdout = args.out == "-"
         out = None if to_stdout else resolve_out(args.out, brief.title, fmt)
-        with _refusing_to_replace():
+        with _cli_terms(brief.ref if brief.id is not None else args.brief):
             result = publish(desk, brief, templates, fmt=fmt, out=out, reference=args.reference,
                              marking=args.marking, allow_unverified=args.allow_unverified, overwrite=args.force,
                              **extra)
@@ -216,7 +216,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     limits = settings_from(args).limits
     with desk_from(args) as desk:
         targets = [_load(desk, target, limits) for target in args.targets]
-        with _refusing_to_replace():
+        with _cli_terms(None):  # a draft that fails is rolled back: there is no brief to check
             drafted = draft_and_publish(
                 desk, targets, templates, args.template, title=args.title, fields=values, marking=args.marking,
                 fmt=fmt, out_for=lambda title: resolve_out(args.out, title, fmt), reference=args.reference,
@@ -234,13 +234,17 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _refusing_to_replace() -> Iterator[None]:
-    """An export onto an existing file says how to go ahead from the command line."""
+def _cli_terms(target: str | None) -> Iterator[None]:
+    """The publish action words its refusals for any shell; here they say how to go ahead from the command
+    line (an export onto an existing file, a quote that fails its check)."""
     try:
         yield
     except OutputExists as exc:
         raise OutputExists(exc.path, f"{exc.path} already exists; add --force to replace it, or give another "
                            "--out") from None
+    except CheckFailed as exc:
+        listed = f"`briefs check {target}` lists every finding, and " if target else ""
+        raise CheckFailed(f"{exc}; {listed}--allow-unverified exports it marked that way") from None
 
 
 def _citation_gaps(sources: Sequence[Source]) -> list[str]:

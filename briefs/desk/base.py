@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from briefs.clock import Clock
 from briefs.model import Brief, NewSource, Snippet, Source, SourceMeta
@@ -42,6 +42,14 @@ class DeskEvent:
     id: int | None = None
     op: str = "update"
     source_id: int | None = None
+
+
+class Rejected(NamedTuple):
+    """A suggestion the user rejected: the extract engine's quote or fact at these offsets of a source."""
+
+    kind: str  # "quote" | "fact"
+    start: int
+    end: int
 
 
 class Desk(Protocol):
@@ -84,6 +92,17 @@ class Desk(Protocol):
     def list_snippets(self, source_id: int | None = None) -> list[Snippet]: ...
     def update_snippet(self, snippet: Snippet) -> Snippet: ...
     def remove_snippet(self, snippet_id: int) -> Snippet: ...
+
+    # rejected suggestions ------------------------------------------------------------------------
+    def reject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        """Keep a suggestion hidden; False when it was already rejected."""
+        ...
+
+    def unreject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        """Show a rejected suggestion again; False when it was not rejected."""
+        ...
+
+    def rejected_suggestions(self, source_id: int) -> set[Rejected]: ...
 
     # briefs ------------------------------------------------------------------------------------
     def create_brief(self, brief: Brief) -> Brief: ...

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from briefs.clock import SYSTEM_CLOCK, Clock
-from briefs.desk.base import AddResult, DeskEvent
+from briefs.desk.base import AddResult, DeskEvent, Rejected
 from briefs.desk.common import default_author, new_uid, newer_schema_error
 from briefs.desk.schema import POSTGRESQL, SCHEMA_VERSION
 from briefs.desk.search import indexed_words, query_words
@@ -503,6 +503,30 @@ class PostgresDesk:
             snippet = self._fetch_snippet(snippet_id)
             self._rows("DELETE FROM snippets WHERE id = %s", (snippet_id,))
         return snippet
+
+    # ------------------------------------------------------------------------- rejected suggestions
+    def reject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            self._fetch_source(source_id, with_text=False)
+            row = self._one(
+                'INSERT INTO rejected_suggestions (source_id, kind, start, "end", rejected_at) '
+                "VALUES (%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING RETURNING source_id",
+                (source_id, kind, start, end, self._now()),
+            )
+            return row is not None
+
+    def unreject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            row = self._one(
+                'DELETE FROM rejected_suggestions WHERE source_id = %s AND kind = %s AND start = %s AND "end" = %s '
+                "RETURNING source_id",
+                (source_id, kind, start, end),
+            )
+            return row is not None
+
+    def rejected_suggestions(self, source_id: int) -> set[Rejected]:
+        rows = self._rows('SELECT kind, start, "end" FROM rejected_suggestions WHERE source_id = %s', (source_id,))
+        return {Rejected(*row) for row in rows}
 
     # ------------------------------------------------------------------------------------ briefs
     def create_brief(self, brief: Brief) -> Brief:

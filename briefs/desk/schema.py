@@ -123,6 +123,18 @@ MIGRATIONS: list[str] = [
     INSERT INTO brief_revisions (brief_id, revision, template, title, fields, sections, marking, author, saved_at)
     SELECT id, revision, template, title, fields, sections, marking, NULL, updated_at FROM briefs;
     """,
+    # 4: suggestions the user rejected (the extract engine's quote or fact at these offsets), so they stay
+    # hidden after a restart. Offsets into an immutable snapshot never go stale.
+    """
+    CREATE TABLE rejected_suggestions (
+        source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('quote', 'fact')),
+        start       INTEGER NOT NULL CHECK (start >= 0),
+        "end"       INTEGER NOT NULL CHECK ("end" >= start),
+        rejected_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, kind, start, "end")
+    );
+    """,
 ]
 
 # The same history on PostgreSQL. Times are timestamptz; ids are identity columns; the full-text index is a
@@ -251,6 +263,17 @@ POSTGRESQL: list[str] = [
         FOR EACH ROW EXECUTE FUNCTION briefs_notify('snippet');
     CREATE TRIGGER briefs_notify AFTER INSERT OR UPDATE OR DELETE ON briefs
         FOR EACH ROW EXECUTE FUNCTION briefs_notify('brief');
+    """,
+    # 4: rejected suggestions (as on SQLite).
+    """
+    CREATE TABLE rejected_suggestions (
+        source_id   bigint NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        kind        text NOT NULL CHECK (kind IN ('quote', 'fact')),
+        start       integer NOT NULL CHECK (start >= 0),
+        "end"       integer NOT NULL CHECK ("end" >= start),
+        rejected_at timestamptz NOT NULL,
+        PRIMARY KEY (source_id, kind, start, "end")
+    );
     """,
 ]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefs.clock import SYSTEM_CLOCK, Clock
-from briefs.desk.base import AddResult, DeskEvent
+from briefs.desk.base import AddResult, DeskEvent, Rejected
 from briefs.desk.common import default_author, new_uid, newer_schema_error
 from briefs.desk.schema import MIGRATIONS, SCHEMA_VERSION
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
@@ -80,10 +80,10 @@ class SqliteDesk:
             pass
         except OSError as exc:
             raise DeskError(
-                f"cannot create the desk at {self.location}: {exc.strerror}; choose another with --desk"
+                f"cannot create the desk at {self.location}: {exc.strerror}; choose another desk file"
             ) from exc
         if target.is_dir():
-            raise DeskError(f"the desk path {self.location} is a folder; give a file path with --desk")
+            raise DeskError(f"the desk path {self.location} is a folder; choose a desk file instead")
 
     # ---------------------------------------------------------------------------------- plumbing
     @property
@@ -175,7 +175,7 @@ class SqliteDesk:
     def _damaged(self, exc: BaseException) -> DeskError:
         return DeskError(
             f"{self.location} is not a Briefs desk or is damaged ({exc}); "
-            "point --desk at another file or restore a backup"
+            "choose another desk file or restore a backup"
         )
 
     def _migrate(self, db: sqlite3.Connection) -> None:
@@ -479,6 +479,31 @@ class SqliteDesk:
             snippet = self._fetch_snippet(snippet_id)
             db.execute("DELETE FROM snippets WHERE id = ?", (snippet_id,))
         return snippet
+
+    # ------------------------------------------------------------------------ rejected suggestions
+    def reject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            self._fetch_source(source_id, with_text=False)
+            cursor = self._db.execute(
+                'INSERT INTO rejected_suggestions (source_id, kind, start, "end", rejected_at) VALUES (?,?,?,?,?) '
+                "ON CONFLICT DO NOTHING",  # already rejected; a bad kind or span still fails its CHECK
+                (source_id, kind, start, end, self._now()),
+            )
+            return cursor.rowcount == 1
+
+    def unreject_suggestion(self, source_id: int, kind: str, start: int, end: int) -> bool:
+        with self.transaction():
+            cursor = self._db.execute(
+                'DELETE FROM rejected_suggestions WHERE source_id = ? AND kind = ? AND start = ? AND "end" = ?',
+                (source_id, kind, start, end),
+            )
+            return cursor.rowcount == 1
+
+    def rejected_suggestions(self, source_id: int) -> set[Rejected]:
+        rows = self._db.execute(
+            'SELECT kind, start, "end" FROM rejected_suggestions WHERE source_id = ?', (source_id,)
+        )
+        return {Rejected(*row) for row in rows}
 
     # ------------------------------------------------------------------------------------ briefs
     def create_brief(self, brief: Brief) -> Brief:

@@ -135,6 +135,42 @@ def _short_repeats(body: str) -> str:
     return _NOTE_REF.sub(swap, body)
 
 
+_ANY_NOTE_REFS = re.compile(r"(?:(?<!\\)\[\^(?:s\d+(?:-short)?)\](?!:))+")
+_ONE_NOTE_REF = re.compile(r"\[\^(s\d+(?:-short)?)\]")
+_NOTE_DEFINITION = re.compile(r"^\[\^(s\d+(?:-short)?)\]:[ \t]*(.*)$\n?", re.MULTILINE)
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def preview_markdown(rendered: Rendered) -> str:
+    """The brief as a Markdown view without footnotes (the app's preview) shows it, as the .docx reads.
+
+    The document's title and subtitle come first. Each note reference becomes the number Word gives its
+    footnote: the .docx writer makes one footnote per reference, numbered in the order they come, so a short
+    repeat has its own number; side by side they are kept apart by a comma. The notes follow under a rule,
+    as at the foot of Word's pages."""
+    from briefs.templates.sandbox import md_escape
+
+    definitions = {m.group(1): m.group(2).strip() for m in _NOTE_DEFINITION.finditer(rendered.body)}
+    body = _NOTE_DEFINITION.sub("", rendered.body).rstrip()
+    notes: list[str] = []
+
+    def numbered(run: re.Match[str]) -> str:
+        numbers = []
+        for ref in _ONE_NOTE_REF.finditer(run.group(0)):
+            notes.append(definitions.get(ref.group(1), ""))
+            numbers.append(str(len(notes)).translate(_SUPERSCRIPT))
+        return ",".join(numbers)
+
+    body = _ANY_NOTE_REFS.sub(numbered, body)
+    head = [f"# {md_escape(rendered.front.get('title') or '')}"]
+    if rendered.front.get("subtitle"):
+        head.append(f"*{md_escape(rendered.front['subtitle'])}*")
+    text = "\n\n".join(head) + "\n\n" + body + "\n"
+    if notes:
+        text += "\n---\n\n" + "".join(f"{n}. {note}\n" for n, note in enumerate(notes, 1))
+    return text
+
+
 def front_values(context: Mapping[str, Any], now: datetime) -> dict[str, str]:
     """Title, subtitle, author, subject, keywords, marking and date of the brief, for the front matter."""
     fields = context["fields"]

@@ -154,7 +154,7 @@ def _reference(reference: Path | None) -> _Reference:
         raise InputError(f"the reference document {reference} is not a Word .docx file ({exc})") from None
     except Exception as exc:  # python-docx raises whatever its parts' parsers raise on a damaged package
         raise InputError(f"the reference document {reference} is a damaged .docx ({type(exc).__name__}); "
-                         "open and save it again in Word, or leave out --reference") from None
+                         "open and save it again in Word, or use none for the shipped house style") from None
     if len(_REFERENCES) >= _MAX_REFERENCES:
         _REFERENCES.clear()
     cached = _Reference(document.part.package, _style_ids(document))
@@ -174,7 +174,8 @@ def _read_reference(path: Path) -> bytes:
     data = read_regular(path, limits.max_file_bytes, what="reference document", limit_name="import limit",
                         hint="use a smaller reference document or raise BRIEFS_MAX_FILE_MB")
     if not data.startswith(b"PK"):
-        raise InputError(f"the reference document {path} is not a Word .docx file; check --reference")
+        raise InputError(f"the reference document {path} is not a Word .docx file; choose another, or none for "
+                         "the shipped house style")
     check_package(data, f"the reference document {path}", limits, error=InputError)
     return data
 

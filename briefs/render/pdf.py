@@ -23,8 +23,8 @@ from briefs.errors import ExportError
 
 INSTALL_HINT = (
     "PDF export needs LibreOffice: install it (Debian/Ubuntu: sudo apt install libreoffice-writer-nogui; "
-    "macOS: brew install --cask libreoffice; Windows: libreoffice.org) or export --format docx and print "
-    "to PDF from Word"
+    "macOS: brew install --cask libreoffice; Windows: libreoffice.org), or export a Word document (.docx) "
+    "and print it to PDF from Word"
 )
 
 

@@ -114,7 +114,7 @@ class TemplateSet:
             # The folder named after it is there but broken: say why, not that it does not exist.
             raise self._broken[name]
         known = ", ".join(self.names()) or "none found"
-        raise TemplateError(f"no template called {name!r}; available: {known} (list them with `briefs templates`)")
+        raise TemplateError(f"no template called {name!r}; available: {known}")
 
 
 def _template_folders(base: Path) -> Iterable[Path]:

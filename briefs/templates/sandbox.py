@@ -267,7 +267,7 @@ def render_here(folder_text: str, name: str, context: Mapping[str, Any]) -> str:
                 "available to templates"
             ) from None
         raise TemplateError(
-            f"{path}:{_line(exc, path)}: {_missing(exc)}; set it (briefs new/--set FIELD=VALUE) or guard it "
+            f"{path}:{_line(exc, path)}: {_missing(exc)}; fill in that field, or guard it in the template "
             "with {% if ... is defined %}"
         ) from None
     except jinja2.TemplateNotFound as exc:

@@ -59,3 +59,16 @@ def test_check_json(desk_file: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_of_an_unknown_brief_is_bad_input(desk_file: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--desk", desk_file, "check", "b99"]) == 2
     assert "b99" in capsys.readouterr().err
+
+
+def test_check_adds_the_command_line_way_to_a_fix_and_json_keeps_the_plain_one(
+        desk_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_desk(desk_file) as desk:
+        quote = pick(desk, "We found it almost by accident,")  # no speaker
+        ref = brief_of(desk, ("quotes", [quote])).ref
+    assert main(["--desk", desk_file, "check", ref]) == 1
+    out = capsys.readouterr().out
+    assert "set who said it" in out and "(from the command line: `briefs extract SOURCE`" in out
+    assert main(["--desk", desk_file, "check", ref, "--json"]) == 1
+    fixes = [f["fix"] for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "quote-no-speaker"]
+    assert fixes and "briefs extract" not in fixes[0]

@@ -49,7 +49,8 @@ def test_the_gate_refuses_an_altered_quote_in_one_line_unless_allowed(desk) -> N
     with pytest.raises(CheckFailed) as caught:
         gate(desk, brief, CLEAN_SPEC)
     message = str(caught.value)
-    assert bad.ref in message and "[-almost-]" in message and "--allow-unverified" in message
+    assert bad.ref in message and "[-almost-]" in message and "marked UNVERIFIED QUOTE" in message
+    assert "--" not in message and "`briefs" not in message  # the CLI adds its flag, the app has its checkbox
     assert "\n" not in message
     notes = gate(desk, brief, CLEAN_SPEC, allow_unverified=True)
     assert list(notes) == [bad.id]
@@ -201,3 +202,17 @@ def test_rendered_citations_must_resolve_to_a_footnote() -> None:
     bad = "Ten plants were hit.[^s1] Rates rose.[^s3] A price \\[^s9] in text.\n\n[^s1]: News.\n[^s2]: Wire.\n"
     found = {(f.severity, f.item) for f in check_rendered_citations(bad)}
     assert found == {("error", "[^s3]"), ("warning", "[^s2]")}
+
+
+def test_budget_messages_count_one_word_and_one_item_in_the_singular(desk) -> None:
+    from briefs.text import counted
+
+    assert [counted(1, "fact"), counted(2, "fact"), counted(1500, "word"), counted(3, "story", "stories")] == [
+        "1 fact", "2 facts", "1,500 words", "3 stories"]
+    spec = TemplateSpec(name="t", title="T", fields=(FieldSpec(name="bluf", label="BLUF", words=1),),
+                        sections=(SectionSpec(name="facts", title="Facts", max_items=0),))
+    fact = pick(desk, "The public comment period closes on December 15.", "fact")
+    report = run_checks(desk, brief_of(desk, ("facts", [fact]), fields={"bluf": "Two words"}), spec)
+    found = {f.code: f for f in report.findings}
+    assert found["field-over-budget"].fix == "cut 1 word"
+    assert "has 1 item;" in found["section-too-many"].message

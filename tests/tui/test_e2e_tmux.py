@@ -134,7 +134,7 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
 
     # Find the sample by searching, open it, and jump to the first quote with a speaker.
     term.retry(lambda: (term.keys("/"), term.type("spy tool")), "1 of 2")
-    term.keys("Enter", "Enter")
+    term.keys("Enter")  # one Enter opens the highlighted result
     term.wait_for("suggested")
     position = None
     for _ in range(10):
@@ -161,7 +161,7 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
     term.keys("F3")
     term.wait_for("Not in the brief")
     term.keys("Enter")
-    term.wait_for("1 snippets")
+    term.wait_for("· 1 snippet ·")  # counted in the singular
     term.keys("Enter")
     term.wait_for("2 snippets")
     before = term.screen()
@@ -182,5 +182,5 @@ def test_from_article_to_exported_brief_in_a_real_terminal(terminal) -> None:
         quote = next(s for s in desk.list_snippets() if s.kind == "quote")
         brief = desk.list_briefs()[0]
     assert quote.speaker == "Amira Okafor"
-    assert printed_quote(quote.text) in text and "Amira Okafor" in text
+    assert printed_quote(quote.text) in text and "Amira Okafor" in text  # "...operation," prints with a full stop
     assert brief.revision >= 4

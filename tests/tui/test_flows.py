@@ -453,3 +453,112 @@ async def test_a_slow_older_preview_never_replaces_a_newer_one(make_app, settle,
         await settle(pilot)
         preview = app.screen.query_one("#preview").source
         assert "newer text" in preview and "old" not in preview.split()
+
+
+async def test_one_enter_in_the_search_opens_the_highlighted_result(make_app, settle) -> None:
+    app = make_app()
+    with desk_of(app) as desk:
+        from briefs.sources import load_paste
+
+        harbour = desk.add_source(load_paste(ARTICLE)).source
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dredg")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.source_id == harbour.id
+        await pilot.press("escape")
+        await settle(pilot)
+        # The arrows move the highlighted result while the focus stays in the search.
+        search = app.screen.query_one("#search", Input)
+        search.focus()
+        search.value = ""
+        await pilot.pause()
+        table = app.screen.query_one("#sources-table", RowTable)
+        first, second = table.get_row_at(0)[0], table.get_row_at(1)[0]
+        await pilot.press("down")
+        assert search.has_focus and table.cursor_key == second
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and f"s{app.screen.source_id}" == first
+        await pilot.press("escape")
+        await settle(pilot)
+        # A search that finds nothing keeps the focus in the box and says so.
+        search = app.screen.query_one("#search", Input)
+        search.focus()
+        search.value = "zzzz"
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReaderScreen) and search.has_focus
+        assert any("nothing matches" in n.message for n in app._notifications)
+
+
+async def test_a_rejected_suggestion_stays_hidden_after_a_restart_and_undo_brings_it_back(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        await pilot.press("n")
+        rejected = reader._selected_suggestion()
+        assert rejected is not None
+        count = len(reader._open_suggestions())
+        await pilot.press("x")
+        await settle(pilot)
+        assert (rejected.start, rejected.end) not in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert len(reader._open_suggestions()) == count - 1
+    again = make_app()  # a restart: a new app on the same desk
+    async with again.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        assert (rejected.start, rejected.end) not in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert len(reader._open_suggestions()) == count - 1
+    # Undo is per session; this one rejects and takes it back.
+    third = make_app()
+    async with third.run_test(size=(100, 30)) as pilot:
+        reader = await open_sample_reader(pilot, settle)
+        await pilot.press("n")
+        second = reader._selected_suggestion()
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(reader._open_suggestions()) == count - 2
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (second.start, second.end) in {(s.start, s.end) for s in reader._open_suggestions()}
+        assert any("undid: rejected" in n.message for n in third._notifications)
+
+
+async def test_the_reader_header_and_counts_read_as_written(make_app, settle) -> None:
+    from briefs.sources import load_paste
+
+    app = make_app()
+    with desk_of(app) as desk:
+        harbour = desk.add_source(load_paste(ARTICLE)).source
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # The sample: a long title, author, outlet, date and URL: no line ends on a separator.
+        app.open_source(1)
+        await settle(pilot)
+        meta = app.screen.query_one("#meta-line")
+        lines = [meta.render_line(y).text.rstrip() for y in range(meta.size.height)]
+        assert lines and all(line and not line.endswith("·") for line in lines), lines
+        assert "Jonas Whitfield" in lines[-1]
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_source(harbour.id)
+        await settle(pilot)
+        status = str(app.screen.query_one("#suggestion-status").render())
+        assert status == "1 quote · 1 fact suggested", status
+        assert "1 words" not in app.screen.sub_title
+
+
+async def test_the_editor_status_counts_one_snippet(make_app, settle) -> None:
+    app = make_app()
+    brief, (quote,) = _brief_with_snippets(app, count=1)
+    with desk_of(app) as desk:
+        arrange.place_snippet(desk, brief.id, quote.id, "quotes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_brief(brief.id)
+        await settle(pilot)
+        status = str(app.screen.query_one("#editor-status").render())
+        assert "· 1 snippet ·" in status, status

@@ -61,3 +61,26 @@ async def test_the_footer_takes_the_new_theme_s_colours(make_app, settle) -> Non
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(pilot)
         assert key_colour() != before
+
+
+async def test_quit_shows_in_the_footer_on_every_screen_at_80_columns(make_app, settle) -> None:
+    from tests.tui.conftest import desk_of, make_brief
+
+    app = make_app()
+    with desk_of(app) as desk:
+        brief = make_brief(desk, ["quotes"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "^q Quit" in footer_text(app)
+        await pilot.press("enter")  # the reader, whose hints fill the line
+        await settle(pilot)
+        line = footer_text(app)
+        assert "^q Quit" in line and len(line) == 80
+        app.open_brief(brief.id)
+        await settle(pilot)
+        assert "^q Quit" in footer_text(app)
+        footer = app.screen.query_one(KeyFooter)
+        line = footer_text(app)
+        await pilot.click(footer, offset=(line.index("Quit"), 0))
+        await pilot.pause()
+        assert not app.is_running

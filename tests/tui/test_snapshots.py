@@ -21,8 +21,8 @@ async def _settle(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     pilot.app.clear_notifications()
-    # A focused field's caret blinks: the picture would catch it on or off. Held on, it is the same each run.
-    for field in pilot.app.screen.query(Input):
+    # A blinking caret is drawn or not depending on when the picture is taken: keep it drawn.
+    for field in pilot.app.screen.query("Input, TextArea"):
         field.cursor_blink = False
     await pilot.pause()
 
@@ -134,6 +134,45 @@ def test_help(snap_compare, make_app, size) -> None:
         await pilot.press("enter")
         await _settle(pilot)
         await pilot.press("f1")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_paste_modal(snap_compare, make_app, size) -> None:
+    from textual.widgets import TextArea
+
+    from tests.tui.test_flows import ARTICLE
+
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("v")
+        await _settle(pilot)
+        pilot.app.screen.query_one("#paste-text", TextArea).text = ARTICLE
+        pilot.app.screen.query_one("#paste-publication", Input).value = "Harbour Gazette"
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_citation_modal(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_confirm_modal(snap_compare, make_app, size) -> None:
+    async def run_before(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("d")
         await _settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -39,6 +38,11 @@ UNPLACED = "__unplaced__"
 
 class EditorScreen(Screen[None]):
     CSS_PATH = "editor.tcss"
+    HELP = (
+        "F2 the fields, saved as you type; F3 the sections: Enter places the highlighted snippet, shift+up/down "
+        "reorders it, [ and ] move it between sections, Delete takes it out and c copies it with its citation; "
+        "F4 the checks. ctrl+r shows or hides the preview, ctrl+e exports."
+    )
     BINDINGS = [
         Binding("escape", "back", "Back", id="editor.back"),
         Binding("ctrl+e", "export", "Export", id="editor.export", priority=True),
@@ -500,7 +504,7 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self._preview_failed, wanted, exc)
             return
         assert shown.rendered is not None
-        self.app.call_from_thread(self._preview_ready, wanted, preview_markdown(shown.rendered.body),
+        self.app.call_from_thread(self._preview_ready, wanted, shown.markdown,
                                   list(shown.rendered.warnings), list(shown.report.findings))
 
     def _preview_ready(self, wanted: int, body: str, warnings: list[str], findings: list[Any] | None) -> None:
@@ -547,7 +551,10 @@ class EditorScreen(Screen[None]):
         placed = len(self.brief.snippet_ids())
         words = sum(len(v.split()) for v in self.brief.fields.values())
         budget = f"/{self.spec.word_budget}" if self.spec and self.spec.word_budget else ""
-        text = f"{self.brief.ref} · revision {self.brief.revision} · {placed} snippets · {words}{budget} field words"
+        from briefs.text import counted
+
+        count = f"{words}{budget} field words" if budget else counted(words, "field word")
+        text = f"{self.brief.ref} · revision {self.brief.revision} · {counted(placed, 'snippet')} · {count}"
         me = getattr(getattr(self.app, "settings", None), "author", None)
         if self.brief.updated_by and self.brief.updated_by != me:
             # Who last changed it, when that is a colleague (one's own saves need no telling).
@@ -629,19 +636,6 @@ class EditorScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
         self.app.refresh_screens()
-
-
-_NOTE_REF = re.compile(r"\[\^s(\d+)(?:-short)?\]")
-_NOTE_DEF = re.compile(r"^\[\^s\d+(?:-short)?\]:.*$\n?", re.MULTILINE)
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def preview_markdown(body: str) -> str:
-    """The rendered Markdown as the preview shows it: Textual's Markdown widget has no footnotes, so a
-    reference becomes a superscript source number (the Sources list below names it) and the
-    definitions are dropped."""
-    body = _NOTE_DEF.sub("", body)
-    return _NOTE_REF.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), body).rstrip() + "\n"
 
 
 def _over(value: str, budget: int | None) -> bool:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from tui.screens.modals import buttons, dialog_body, form_row
 
 
 @dataclass
@@ -40,26 +42,28 @@ class ExportScreen(ModalScreen[ExportOptions | None]):
 
     def compose(self) -> ComposeResult:
         from briefs.actions.publish import default_out_path
+        from briefs.labels import UNVERIFIED_QUOTE
 
+        last = self.last
+        fmt = last.fmt if last else "docx"
+        path = last.path if last else default_out_path(self.brief_title, "docx").resolve()
+        marking = (last.marking or "") if last else self.marking
+        reference = str(last.reference) if last and last.reference else ""
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label(f"Export “{self.brief_title}”", classes="dialog-title")
-            yield Label("Format", classes="field-label")
-            last = self.last
-            fmt = last.fmt if last else "docx"
-            yield Select(FORMATS, value=fmt, allow_blank=False, id="export-format", compact=True)
-            yield Label("Save as", classes="field-label")
-            path = last.path if last else default_out_path(self.brief_title, "docx").resolve()
-            yield Input(str(path), id="export-path", compact=True)
-            yield Label("Marking (on every page)", classes="field-label")
-            yield Input(last.marking or "" if last else self.marking, id="export-marking", compact=True)
-            yield Label("Reference document for house style (optional, .docx; ctrl+o browses)", classes="field-label")
-            yield Input(str(last.reference) if last and last.reference else "", placeholder="the shipped house style",
-                        id="export-reference", compact=True)
-            yield Checkbox("Export even if a quote fails its check (marks it UNVERIFIED QUOTE)",
-                           id="export-unverified", compact=True)
-            with Horizontal(classes="buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
+            with dialog_body():
+                yield form_row("Format", Select(FORMATS, value=fmt, allow_blank=False, id="export-format",
+                                                compact=True))
+                yield form_row("Save as", Input(str(path), id="export-path", compact=True))
+                yield form_row("Marking", Input(marking, placeholder="none (printed on every page)",
+                                                id="export-marking", compact=True, tooltip="printed on every page"))
+                yield form_row("Style", Input(reference, placeholder="the shipped house style · ctrl+o: a .docx",
+                                              id="export-reference", compact=True,
+                                              tooltip="a reference .docx whose styles the export takes"))
+                # Not kept from the last export: letting an unverified quote out is decided each time.
+                yield Checkbox(f"Export quotes failing their check, marked {UNVERIFIED_QUOTE}",
+                               id="export-unverified", compact=True)
+            yield buttons(Button("Export", variant="primary", id="export"), Button("Cancel", id="cancel"))
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -1,9 +1,12 @@
-"""The help screen: every binding of the app and the screen below, with the id to remap it."""
+"""The help screen: how the screen below is used, then every binding of it and the app, with the id to
+remap it."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import format_key
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -21,16 +24,24 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(INTRO, id="help-intro")
+        # Plain text, never markup: "[keys]" is what to type in the config file, not a style.
+        below = self._below()
+        usage = getattr(below, "HELP", None) if below is not None else None
+        if usage:
+            yield Static(" ".join(usage.split()), id="help-usage", markup=False)
+        yield Static(INTRO, id="help-intro", markup=False)
         yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
+
+    def _below(self) -> Screen | None:
+        stack = [s for s in self.app.screen_stack if s is not self]
+        return stack[-1] if stack else None
 
     def on_mount(self) -> None:
         self.sub_title = "Keys"
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action", "Where", "Id")
-        stack = [s for s in self.app.screen_stack if s is not self]
-        below = stack[-1] if stack else None
+        below = self._below()
         keymap = getattr(self.app, "_keymap", {})
         seen: set[str] = set()
         for where, node in ((type(below).__name__.replace("Screen", "") if below else "", below), ("App", self.app)):
@@ -44,10 +55,11 @@ class HelpScreen(Screen[None]):
                     continue
                 seen.add(ident)
                 key = keymap.get(ident, binding.key) if ident else binding.key
-                table.add_row(_keys(key), binding.description, where, ident)
+                table.add_row(Text(_keys(key)), Text(binding.description), where, ident)
         table.add_row("ctrl+p", "Command palette", "App", "")
         table.focus()
 
 
 def _keys(key: str) -> str:
-    return ", ".join(k.replace("slash", "/").replace("delete", "del") for k in key.split(","))
+    """The keys of a binding as a person types them: `[` for left_square_bracket, `/` for slash."""
+    return ", ".join(format_key(k.strip()).replace("delete", "del") for k in key.split(","))

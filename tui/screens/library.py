@@ -33,6 +33,10 @@ BRIEF_COLUMNS = (
 
 
 class LibraryScreen(Screen[None]):
+    HELP = (
+        "/ searches the sources as you type, and Enter opens the highlighted result (the arrows move it); "
+        "Enter on a row opens it. i, u and v import a file, a URL or pasted text; n starts a brief."
+    )
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search"),
         Binding("i", "import_file", "Import", id="library.import_file"),
@@ -113,12 +117,13 @@ class LibraryScreen(Screen[None]):
                      str(s.snippet_count or "")))
             for s in sources
         )
-        plural = "s" if total != 1 else ""
+        from briefs.text import counted
+
         if query.strip():
             more = "+" if len(sources) >= SEARCH_LIMIT else ""
-            shown = f"{len(sources)}{more} of {total} source{plural} match “{' '.join(query.split())}”"
+            shown = f"{len(sources)}{more} of {counted(total, 'source')} match “{' '.join(query.split())}”"
         else:
-            shown = f"{total} source{plural}"
+            shown = counted(total, "source")
         self.sub_title = f"{shown} · {os.path.basename(self.app.desk.location)}"
 
     def load_briefs(self) -> None:
@@ -137,8 +142,17 @@ class LibraryScreen(Screen[None]):
             self.load_sources(event.value, count=False)
 
     @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one("#sources-table", RowTable).focus()
+    def _search_done(self, event: Input.Submitted) -> None:
+        # Enter opens the highlighted result at once (the first, unless the arrows moved it).
+        if self.app.desk_is_open and event.value.split() != self._words:
+            self.load_sources(event.value, count=False)
+        table = self.query_one("#sources-table", RowTable)
+        key = table.cursor_key
+        if key is None:
+            self.notify("nothing matches; change the search or press Esc", severity="warning")
+            return
+        table.focus()
+        self.app.open_source(int(key[1:]))
 
     @on(RowTable.RowSelected, "#sources-table")
     def _open_source(self, event: RowTable.RowSelected) -> None:
@@ -152,6 +166,15 @@ class LibraryScreen(Screen[None]):
         search = self.query_one("#search", Input)
         if search.has_focus:
             self.query_one("#sources-table", RowTable).focus()
+
+    def key_down(self) -> None:
+        # While typing a search, the arrows move the highlighted result that Enter opens.
+        if self.query_one("#search", Input).has_focus:
+            self.query_one("#sources-table", RowTable).action_cursor_down()
+
+    def key_up(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.query_one("#sources-table", RowTable).action_cursor_up()
 
     # ------------------------------------------------------------------------------------ actions
     def action_focus_search(self) -> None:
@@ -183,7 +206,8 @@ class LibraryScreen(Screen[None]):
                 self.import_source(url.strip(), label=url.strip())
 
         self.app.push_screen(
-            PromptScreen("Import from a URL", placeholder="https://…", hint="Enter imports, Esc cancels"), chosen
+            PromptScreen("Import from a URL", placeholder="https://…", hint="Enter imports, Esc cancels", ok="Import"),
+            chosen,
         )
 
     def action_import_paste(self) -> None:
@@ -212,8 +236,7 @@ class LibraryScreen(Screen[None]):
         app: Any = self.app
         try:
             if pasted is not None:
-                result = import_paste(app.desk, pasted.text, url=pasted.url,
-                                      overrides={"title": pasted.title} if pasted.title else None)
+                result = import_paste(app.desk, pasted.text, url=pasted.url, overrides=pasted.details)
             else:
                 result = import_source(app.desk, target or "", limits=app.settings.limits)
         except Exception as exc:  # a failed import is a notification, never a crash

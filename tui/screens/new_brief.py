@@ -6,10 +6,12 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
+
+from tui.screens.modals import buttons, dialog_body, form_row
 
 
 class NewBriefScreen(ModalScreen[int | None]):
@@ -29,13 +31,12 @@ class NewBriefScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-brief"):
             yield Label("New brief  (Enter in the title creates it, Esc cancels)", classes="dialog-title")
-            yield Label("Template", classes="field-label")
-            yield OptionList(id="templates")
-            yield Label("Title", classes="field-label")
-            yield Input(placeholder="What is the brief about?", id="brief-title")
-            with Horizontal(classes="buttons"):
-                yield Button("Create", variant="primary", id="create")
-                yield Button("Cancel", id="cancel")
+            with dialog_body():
+                yield Label("Template", classes="field-label")
+                yield OptionList(id="templates", compact=True)
+                yield Label("", id="template-help", classes="hint")
+                yield form_row("Title", Input(placeholder="What is the brief about?", id="brief-title", compact=True))
+            yield buttons(Button("Create", variant="primary", id="create"), Button("Cancel", id="cancel"))
 
     def on_mount(self) -> None:
         templates: Any = self.app.templates
@@ -44,9 +45,14 @@ class NewBriefScreen(ModalScreen[int | None]):
             self.notify(problem, title="Templates", severity="warning")
         options = self.query_one("#templates", OptionList)
         for spec in self.specs:
-            options.add_option(Option(f"{spec.title} — {spec.description}", id=spec.name))
+            options.add_option(Option(spec.title, id=spec.name))
         if self.specs:
             options.highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # One line per template in the list; the highlighted one's description below it.
+        spec = self.specs[event.option_index] if event.option_index < len(self.specs) else None
+        self.query_one("#template-help", Label).update(spec.description if spec else "")
 
     def on_option_list_option_selected(self) -> None:
         self.query_one("#brief-title", Input).focus()

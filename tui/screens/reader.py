@@ -35,6 +35,11 @@ class Suggestion:
 
 class ReaderScreen(Screen[None]):
     CSS_PATH = "reader.tcss"
+    HELP = (
+        "Select a passage with shift+arrows or by dragging the mouse, then q, f or o makes it a quote, fact or "
+        "note; n and p jump between suggestions, a accepts and x rejects the one selected. e, c and Delete act "
+        "on the picked snippet under the caret in the text, else on the one highlighted in the Picked list."
+    )
     BINDINGS = [
         Binding("escape", "back", "Back", id="reader.back"),
         Binding("n", "jump(1)", "Next", id="reader.next", tooltip="Select the next suggestion"),
@@ -45,11 +50,11 @@ class ReaderScreen(Screen[None]):
         Binding("f", "pick('fact')", "Fact", id="reader.fact", tooltip="Make the selection a fact"),
         Binding("o", "pick('note')", "Note", id="reader.note", tooltip="Make the selection a note"),
         Binding("e", "edit_speaker", "Speaker", id="reader.speaker", show=False,
-                tooltip="Edit the picked quote's speaker"),
+                tooltip="Edit the speaker of the picked quote under the caret (else the one highlighted in Picked)"),
         Binding("c", "copy", "Copy", id="reader.copy", show=False,
-                tooltip="Copy the picked snippet with its citation"),
+                tooltip="Copy the picked snippet under the caret (else the one highlighted) with its citation"),
         Binding("delete,backspace", "remove", "Remove", id="reader.remove", show=False,
-                tooltip="Remove the picked snippet"),
+                tooltip="Remove the picked snippet under the caret (else the one highlighted in Picked)"),
         Binding("m", "edit_meta", "Metadata", id="reader.meta", tooltip="Edit title, author, outlet, date, URL"),
     ]
 
@@ -59,6 +64,7 @@ class ReaderScreen(Screen[None]):
         self.source: Source | None = None
         self.snippets: list[Snippet] = []
         self.suggestions: list[Suggestion] = []
+        self.rejected: set[tuple[str, int, int]] = set()  # (kind, start, end), as the desk keeps them
         self.current: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -79,7 +85,9 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
             return
         self.source = source
-        self.sub_title = f"{source.ref} · {source.words:,} words"
+        from briefs.text import counted
+
+        self.sub_title = f"{source.ref} · {counted(source.words, 'word')}"
         text = self.query_one(ReaderText)
         text.load_text(source.text)
         text.focus()
@@ -109,15 +117,17 @@ class ReaderScreen(Screen[None]):
 
     def _open_suggestions(self) -> list[Suggestion]:
         """Suggestions not yet picked or rejected, in reading order."""
-        rejected = _rejected(self.app).get(self.source_id, set())
         picked = {(s.start, s.end) for s in self.snippets}
-        return [s for s in self.suggestions if (s.start, s.end) not in picked and (s.start, s.end) not in rejected]
+        return [s for s in self.suggestions
+                if (s.start, s.end) not in picked and (s.kind, s.start, s.end) not in self.rejected]
 
     def _set_status(self, text: str | None = None) -> None:
+        from briefs.text import counted
+
         if text is None:
             open_ = self._open_suggestions()
             quotes = sum(1 for s in open_ if s.kind == "quote")
-            text = f"{quotes} quotes · {len(open_) - quotes} facts suggested"
+            text = f"{counted(quotes, 'quote')} · {counted(len(open_) - quotes, 'fact')} suggested"
             if self.current is not None and self.current < len(open_):
                 s = open_[self.current]
                 who = f" · {s.speaker}" if s.speaker else (" · no speaker found" if s.kind == "quote" else "")
@@ -183,7 +193,16 @@ class ReaderScreen(Screen[None]):
         if chosen is None:
             self.notify("select a suggestion first: n and p jump between them", severity="warning")
             return
-        _rejected(self.app).setdefault(self.source_id, set()).add((chosen.start, chosen.end))
+        from briefs.actions.snippets import reject_suggestion
+
+        app: Any = self.app
+        change = app.attempt(
+            lambda: reject_suggestion(app.desk, self.source_id, chosen.kind, chosen.start, chosen.end))
+        if change is None:
+            return
+        app.record(change)
+        self.rejected.add((chosen.kind, chosen.start, chosen.end))
+        self.notify(f"{change.label} · ctrl+z brings it back")
         self._after_pick(chosen)
 
     def action_pick(self, kind: str) -> None:
@@ -245,6 +264,7 @@ class ReaderScreen(Screen[None]):
         if snippets is None:
             return
         self.snippets = snippets
+        self.rejected = {tuple(r) for r in app.attempt(lambda: app.desk.rejected_suggestions(self.source_id)) or ()}
         picked = self.query_one("#picked", OptionList)
         highlighted = picked.highlighted
         picked.clear_options()
@@ -298,7 +318,8 @@ class ReaderScreen(Screen[None]):
             self._save(lambda desk: edit_snippet(desk, snippet.id, speaker=value), after=None)
 
         self.app.push_screen(
-            PromptScreen(f"Speaker of {snippet.ref}", value=snippet.speaker or "", placeholder="Full name, role"),
+            PromptScreen(f"Speaker of {snippet.ref}", value=snippet.speaker or "", placeholder="Full name, role",
+                         ok="Save"),
             chosen,
         )
 
@@ -330,12 +351,13 @@ class ReaderScreen(Screen[None]):
         if self.source is None:
             return
         meta = self.source.meta
+        # The title on one line and the citation details on the next, each cut with "…" where the screen
+        # ends (the CSS): wrapped, a separator was left dangling at the end of a line.
         line = Text()
         line.append(self.source.display_title, style="bold")
-        for part in (meta.author, meta.publication, meta.published, meta.url):
-            if part:
-                line.append("  ·  ")
-                line.append(part)
+        details = [part for part in (meta.author, meta.publication, meta.published, meta.url) if part]
+        if details:
+            line.append("\n" + "  ·  ".join(details))
         self.query_one("#meta-line", Static).update(line)
 
     def action_edit_meta(self) -> None:
@@ -361,10 +383,6 @@ class ReaderScreen(Screen[None]):
         self.app.refresh_screens()
 
 
-META_FIELDS = (("title", "Title"), ("author", "Author"), ("publication", "Outlet"),
-               ("published", "Date (YYYY-MM-DD)"), ("url", "URL"))
-
-
 class MetaScreen(ModalScreen["SourceMeta | None"]):
     """Edit a source's citation details; the text itself never changes."""
 
@@ -378,17 +396,18 @@ class MetaScreen(ModalScreen["SourceMeta | None"]):
         self.meta = meta
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        from tui.screens.modals import CITATION_FIELDS, buttons, citation_rows, dialog_body
+
+        values = {name: getattr(self.meta, name) for name, _, _ in CITATION_FIELDS}
+        with Vertical(classes="dialog", id="citation"):
             yield Label("Citation details  (ctrl+s saves, Esc cancels)", classes="dialog-title")
-            for name, label in META_FIELDS:
-                yield Input(getattr(self.meta, name) or "", placeholder=label, id=f"meta-{name}", compact=True,
-                            tooltip=label)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield dialog_body(*citation_rows(values, prefix="meta"))
+            yield buttons(Button("Save", variant="primary", id="save"), Button("Cancel", id="cancel"))
 
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _ in META_FIELDS}
+        from tui.screens.modals import CITATION_FIELDS
+
+        values = {name: self.query_one(f"#meta-{name}", Input).value for name, _, _ in CITATION_FIELDS}
         try:
             meta = self.meta.replace(**values)
         except ValueError as exc:  # the model's own rule (an ISO date), said in its words
@@ -415,9 +434,3 @@ def _snippet_label(snippet: Snippet) -> Text:
         label.append(f" — {snippet.speaker}", style="italic")
     return label
 
-
-def _rejected(app: Any) -> dict[int, set[tuple[int, int]]]:
-    # Rejections last for the session: a rejected suggestion is only hidden, it was never on the desk.
-    if not hasattr(app, "rejected_suggestions"):
-        app.rejected_suggestions = {}
-    return app.rejected_suggestions

@@ -29,9 +29,10 @@ class Hint(NamedTuple):
 
 
 class KeyFooter(Widget):
-    """The focused screen's shown bindings, with the command palette's key at the right."""
+    """The focused screen's shown bindings, with quit and the command palette's key at the right."""
 
     ALLOW_SELECT = False
+    RIGHT_ACTIONS: ClassVar[tuple[str, ...]] = ("quit",)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "key-footer--key",
         "key-footer--description",
@@ -82,25 +83,26 @@ class KeyFooter(Widget):
             self._line = None
             self.refresh()
 
-    def _shown_bindings(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
-        """Shown bindings, one per action (the first key bound to it), and the command palette's."""
+    def _shown_bindings(self) -> tuple[list[tuple[Binding, bool, str]], list[tuple[Binding, bool, str]]]:
+        """Shown bindings, one per action (the first key bound to it), and those kept at the right edge
+        (quit and the command palette), which are never left out for want of room."""
         active = self.screen.active_bindings
         shown: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in shown:
                 shown[binding.action] = (binding, enabled, tooltip)
-        palette = None
+        right = [shown.pop(action) for action in self.RIGHT_ACTIONS if action in shown]
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = (binding, enabled, tooltip)
+            right.append((binding, enabled, tooltip))
             shown.pop(binding.action, None)
-        return list(shown.values()), palette
+        return list(shown.values()), right
 
     def _build(self, width: int) -> tuple[Text, list[Hint]]:
         key_style = self.get_component_rich_style("key-footer--key", partial=True)
         description_style = self.get_component_rich_style("key-footer--description", partial=True)
         dim = Style(dim=True)
-        bindings, palette = self._shown_bindings()
+        bindings, kept = self._shown_bindings()
 
         def hint_text(binding: Binding, enabled: bool) -> Text:
             text = Text.assemble(
@@ -112,11 +114,13 @@ class KeyFooter(Widget):
             return text
 
         right = Text()
-        right_hint: tuple[Binding, bool, str] | None = None
-        if palette is not None:
+        right_hints: list[tuple[int, int, tuple[Binding, bool, str]]] = []  # (start, end) within `right`
+        if kept:
             right = Text.assemble(("▏", self.get_component_rich_style("key-footer--separator", partial=False)))
-            right.append_text(hint_text(palette[0], palette[1]))
-            right_hint = palette
+            for item in kept:
+                start = right.cell_len
+                right.append_text(hint_text(item[0], item[1]))
+                right_hints.append((start, right.cell_len, item))
         room = max(0, width - right.cell_len)
         line = Text(no_wrap=True, overflow="crop", end="")
         hints: list[Hint] = []
@@ -127,12 +131,13 @@ class KeyFooter(Widget):
             start = line.cell_len
             line.append_text(text)
             hints.append(Hint(binding.key, start, line.cell_len, enabled, tooltip or binding.description))
-        if right_hint is not None and right.cell_len <= width:
+        if right_hints and right.cell_len <= width:
             line.append(" " * (width - line.cell_len - right.cell_len))
-            start = line.cell_len + 1  # the separator is not part of the hint
+            offset = line.cell_len
             line.append_text(right)
-            binding, enabled, tooltip = right_hint
-            hints.append(Hint(binding.key, start, line.cell_len, enabled, tooltip or binding.description))
+            for start, end, (binding, enabled, tooltip) in right_hints:
+                hints.append(Hint(binding.key, offset + start, offset + end, enabled,
+                                  tooltip or binding.description))
         return line, hints
 
     def _current(self) -> tuple[Text, list[Hint]]:
