@@ -220,7 +220,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             mention = last_speaker[1]
         display: str | None = None
         if mention is not None:
-            display = _display(resolver, mention, _antecedent(text, resolver, mention, last_speaker, spans))
+            display = _display(resolver, mention, _antecedent(text, resolver, mention, last_speaker, spans), text)
             last_speaker = (display, mention)
             last_para = span.para
             found[k] = (span, mention, _attached)
@@ -371,15 +371,24 @@ def _span_start(span: Span) -> int:
     return span.start
 
 
-def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None) -> str:
+def _display(
+    resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None, text: str = ""
+) -> str:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
     if lower in sp.PRONOUNS:
         if last is not None:
             return last[0]
         return raw
+    if lower in _INDEFINITE:
+        return "unnamed source"  # `"...," one said.`: not the last person named, and no bare "one"
     raw = sp.PAREN_TAIL.sub("", raw).strip()
     words = raw.split()
+    # `Another peer, Lord Fenn, said` / `Her coach, Maria Soto, said`: the description's apposition names him.
+    if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS):
+        m = _APPOSED_NAME.match(text, mention.end)
+        if m:
+            return resolver.name(m.group(1))
     # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
     # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
     if "what" in words[:-1]:
@@ -390,19 +399,24 @@ def _display(resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Men
     if inner and (words[0][:1].islower() or words[0] in {"A", "An"}):
         words = words[inner[-1]:]
         raw = " ".join(words)
+    named = sp.person_part(words)
+    if named is not None:
+        return resolver.name(" ".join(named))  # "the analyst Ruth Adler", "Norland chairman Piet Aalders"
     first = words[0]
-    if first[:1].islower() or first in {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}:
+    if first[:1].islower() or first in _LEAD_DETERMINERS:
         if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
             return resolver.name(" ".join(words[1:]))  # "the Ministry of Transport"
-        if len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper():
-            k = len(words) - 2
-            while k > 1 and words[k - 1][:1].isupper():
-                k -= 1
-            return resolver.name(" ".join(words[k:]))  # "the analyst Ruth Adler"
+        if first.lower() in _DETERMINERS | _INDEFINITE and len(words) > 1:
+            # A described speaker reads as the description: "the general" and "one aide" -> "general", "aide".
+            words = words[1:]
+            raw = " ".join(words)
         return resolver.group(raw)
     return resolver.name(raw)
 
 
+_INDEFINITE = {"one", "another"}
+_LEAD_DETERMINERS = {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}
+_APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER}),")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 

@@ -40,6 +40,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SINGLE = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=^\s))['\u2018](?=[A-Z0-9])", re.MULTILINE)
+
+
+def _single_opener(text: str, lo: int, hi: int) -> int | None:
+    """A single mark that opens a sentence between lo and hi (at a paragraph's or a sentence's start).
+
+    Mid-sentence single marks are apostrophes or quotes inside a quote, so only a sentence's first mark counts.
+    """
+    if text.find("'", lo, hi) < 0 and text.find("\u2018", lo, hi) < 0:
+        return None  # most closing marks have no single mark before them: skip the regex
+    m = _SINGLE.search(text, lo, hi)
+    if m is None:
+        return None
+    return m.start()
+
+
+def _closes_here(text: str, pos: int, p_end: int) -> bool:
+    """A double mark right after a word or sentence punctuation, then a space or the paragraph's end."""
+    return not text[pos - 1].isspace() and (pos + 1 >= p_end or text[pos + 1].isspace())
+
+
 def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """Every quoted passage in reading order."""
     paras = paragraphs(text) if paras is None else paras
@@ -47,10 +68,19 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
     for index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         open_char = ""
+        last_mark = p_start
         for match in _MARK.finditer(text, p_start, p_end):
             pos = match.start()
             ch = text[pos]
             if open_at is None:
+                single = _single_opener(text, last_mark, pos) if ch in CLOSERS or ch == '"' else None
+                if single is not None and _closes_here(text, pos, p_end):
+                    # `'Shops must stop this," the group said.`: a single mark opened what a double one closes.
+                    start, end = _trim(text, single + 1, pos)
+                    if end > start:
+                        spans.append(Span(start, end, single, pos, index))
+                    last_mark = pos + 1
+                    continue
                 if ch in CLOSERS:
                     # A closing mark typed as an opener (”Fear. ...) at a paragraph or word start.
                     para_start = text[p_start:pos].strip(_FORMAT) == ""
@@ -72,6 +102,22 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
             # before it and followed by a space or the paragraph's end, it can only close.
             if ch in OPENERS and not closes and not text[pos - 1].isspace():
                 closes = pos + 1 >= p_end or text[pos + 1].isspace()
+            # Paragraphs merged by the source leave a quote unclosed before the next one opens
+            # (`said: "Sales fell. "We expect ...`): a mark after a sentence's end and a space, before a word,
+            # opens a new quote, and the open one ends at that sentence's end.
+            reopens = (
+                text[pos - 1].isspace()
+                and text[pos - 2] in ".!?"
+                and pos + 1 < p_end
+                and text[pos + 1].isalnum()
+                and (ch == '"' or ch in OPENERS)
+            )
+            if reopens:
+                start, end = _trim(text, open_at + 1, pos)
+                if end > start:
+                    spans.append(Span(start, end, open_at, None, index))
+                open_at, open_char = pos, ch
+                continue
             if ch in OPENERS and not closes:
                 # Two openers in a row: the first was never closed; start again from this one.
                 open_at, open_char = pos, ch
@@ -81,6 +127,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
                 if end > start:
                     spans.append(Span(start, end, open_at, pos, index))
                 open_at = None
+                last_mark = pos + 1
         if open_at is not None:
             start, end = _trim(text, open_at + 1, p_end)
             if end > start:

@@ -84,7 +84,7 @@ _TITLE_ABBR = (
 _CAP = rf"(?:{_TITLE_ABBR}|[{_UP}]\.(?=[^\S\n]+[{_UP}])|[{_UP}](?:[\w'’\-]|\.(?=\w))*+)"
 _S = r"[^\S\n]"  # whitespace within a paragraph (no-break spaces included)
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn|St\.)"
-PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP}){{0,5}}"
+PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_CAP}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _DET = (
@@ -217,7 +217,11 @@ PROPER_RE = re.compile(PROPER)
 # character class, which the regex engine skips to quickly.
 # Possessive quantifiers (`*+`, `++`): a word's letters and the spaces after it are disjoint classes, so giving
 # characters back can never find another match; not trying to cut the scan from ~3.9 ms to ~2.6 ms on the dev set.
-NAME_SEQ = re.compile(rf"[{_UP}][\w'’\-]*+(?:[^\S\n]++(?:[{_UP}]\.[^\S\n]++)?[{_UP}][\w'’\-]++)++")
+# Lower-case particles may sit inside a name ("Ursula van der Berg", "Luis de la Vega").
+NAME_SEQ = re.compile(
+    rf"[{_UP}][\w'’\-]*+(?:[^\S\n]++(?:[{_UP}]\.[^\S\n]++)?"
+    rf"(?:(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|ibn)[^\S\n]++){{0,2}}[{_UP}][\w'’\-]++)++"
+)
 PAREN_TAIL = re.compile(r"[^\S\n]*\([^()\n]*\)$")
 
 
@@ -276,13 +280,20 @@ _CLAUSE_OPENERS = {
 
 
 def clean_mention(text: str, start: int) -> tuple[str, int]:
-    """Drop sentence-initial words that are not part of a name ("But Smith" -> "Smith")."""
+    """Drop sentence-initial words that are not part of a name ("But Smith" -> "Smith") and a possessive
+    ending ("Ms Ward's" -> "Ms Ward").
+
+    "He" before a capitalised word stays: no sentence puts a pronoun before a name, so it is the
+    surname of an East Asian name given surname first ("He Jianxiong")."""
     words = text.split(" ")
     dropped = 0
-    while len(words) > 1 and words[0] in _STOP_LEAD:
+    while len(words) > 1 and words[0] in _STOP_LEAD and not (words[0] == "He" and words[1][:1].isupper()):
         dropped += len(words[0]) + 1
         words = words[1:]
-    return " ".join(words), start + dropped
+    name = " ".join(words)
+    if name.endswith(("'s", "\u2019s")) and len(name) > 2:
+        name = name[:-2]
+    return name, start + dropped
 
 
 def trim_np(text: str) -> str:
@@ -296,11 +307,60 @@ def is_person_name(name: str) -> bool:
     return not any(w in ORG_WORDS for w in words)
 
 
+# Courtesy titles written without a full stop (British style). "Mr Hale" keeps its title when the article
+# gives no first name: "Hale" alone reads as a stranger.
+HONORIFICS = {
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron", "Rabbi",
+    "Imam", "Fr", "Cllr", "Rev", "Revd", "Pastor", "Bishop", "Archbishop", "Cardinal",
+}
+# Words that describe a person ahead of the name ("Striker Kwame Asante", "Pal Dean Cole", "widow Pam Hurst"):
+# they are the role, not the name.
+ROLE_WORDS = {
+    "official", "striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "neighbour", "neighbor",
+    "mum", "mom", "dad", "pal", "widow", "widower", "star", "founder", "co-founder", "chairman", "chairwoman",
+    "chair", "boss", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "councillor", "councilor",
+    "coach", "manager", "captain", "skipper", "host", "presenter", "singer", "actor", "actress", "mother", "father",
+    "brother", "sister", "son", "daughter", "wife", "husband", "friend", "teacher", "nurse", "doctor", "lawyer",
+    "campaigner", "activist", "resident", "owner", "victim", "witness", "colleague", "aide", "adviser", "advisor",
+    "director", "chief", "executive", "officer", "leader", "head", "peer", "mp", "mep", "msp", "ceo", "cfo", "coo",
+    "minister", "secretary", "envoy", "ambassador", "spokesmen", "reporter", "correspondent", "editor", "author",
+    "novelist", "writer", "comedian", "model", "rapper", "drummer", "guitarist", "player", "veteran", "boxer",
+    "fighter", "jockey", "trainer", "driver", "rider", "batsman", "bowler", "referee", "umpire", "pundit",
+    "expert", "professor", "researcher", "scientist", "surgeon", "consultant", "mayor", "governor", "senator",
+    "commander", "inspector", "detective", "sergeant", "constable", "superintendent", "reality", "tv", "grandmother",
+    "grandfather", "gran", "grandad", "nan", "uncle", "aunt", "cousin", "fiance", "fiancee", "partner", "girlfriend",
+    "boyfriend", "mum-of-two", "mum-of-three", "dad-of-two", "dad-of-three", "father-of-two", "mother-of-two",
+}
+
+
+def _is_role(word: str) -> bool:
+    return word.lower() in ROLE_WORDS
+
+
 def strip_titles(name: str) -> str:
+    """The name without the titles and roles ahead of it: "Tory MP Jo Hart" -> "Jo Hart"."""
     words = name.split()
-    while len(words) > 1 and words[0] in TITLES:
+    while len(words) > 1 and (words[0] in TITLES or _is_role(words[0])
+                              or (words[0] in HONORIFICS and len(words) > 2)):
         words = words[1:]
     return " ".join(words)
+
+
+_LOWER_PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "ibn"}
+
+
+def person_part(words: list[str]) -> list[str] | None:
+    """The name at the end of a described person ("Norland chairman Piet Aalders" -> "Piet Aalders"), or None.
+
+    Only when a lower-case word (not a name particle) comes before two or more capitalised words: the
+    description leads, the name closes."""
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _LOWER_PARTICLES):
+        k -= 1
+    tail = words[k:]
+    if k == 0 or len(tail) < 2 or tail[0] in _LOWER_PARTICLES or any(w[:1].isdigit() for w in tail):
+        return None
+    return tail
 
 
 # One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
@@ -342,6 +402,7 @@ class Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self._full: dict[str, str] | None = None
+        self._first: dict[str, str | None] = {}
         self._groups: dict[str, str | None] = {}
 
     @property
@@ -353,13 +414,14 @@ class Resolver:
 
     def _names(self) -> dict[str, str]:
         full: dict[str, str] = {}
+        first: dict[str, str | None] = {}
         seen: set[str] = set()
         for seq in NAME_SEQ.findall(self.text):
             if seq in seen:
                 continue  # an article repeats its names: each distinct sequence is worked out once
             seen.add(seq)
             words = seq.split()
-            if words[0] in _STOP_LEAD or words[0] in TITLES:
+            if words[0] in _STOP_LEAD or words[0] in TITLES or words[0] in HONORIFICS or _is_role(words[0]):
                 name, _ = clean_mention(seq, 0)
                 name = strip_titles(name.rstrip("."))
                 words = name.split()
@@ -367,12 +429,18 @@ class Resolver:
                 # Nothing to drop (most sequences): what the two calls above would give, without them.
                 # (A sequence never ends with a full stop.)
                 name = " ".join(words)
-            if len(words) < 2 or words[0] in _STOP_LEAD or len(words) > 4:
+            if len(words) < 2 or words[0] in _STOP_LEAD or words[0] in HONORIFICS or len(words) > 4:
                 continue
             last = words[-1]
             current = full.get(last)
             if current is None or len(current.split()) < len(words):
                 full[last] = name
+            # A name given in full once is later shortened to its first word: a first name in a profile
+            # ("Jade said"), or the surname when it comes first ("Kim Sun-hee" ... "Kim said").
+            if len(words) == 2 and is_person_name(name):
+                known = first.get(words[0], name)
+                first[words[0]] = name if known == name else None
+        self._first = first
         return full
 
     def is_person(self, name: str) -> bool:
@@ -386,14 +454,21 @@ class Resolver:
         return bool(full) and is_person_name(full)
 
     def name(self, mention: str) -> str:
-        name = strip_titles(mention.rstrip(".").strip())
+        cleaned = mention.rstrip(".").strip()
+        name = strip_titles(cleaned)
         words = name.split()
         if not words:
             return mention
-        if len(words) <= 2:
+        core = [w for w in words if w not in _LOWER_PARTICLES]
+        if len(core) <= 2:
             full = self.full.get(words[-1])
-            if full and len(full.split()) > len(words) and (len(words) == 1 or full.split()[0] == words[0]):
+            if full and len(full.split()) > len(words) and (
+                len(words) == 1 or full.split()[0] == words[0] or words[0] in HONORIFICS
+                or full.endswith(" " + " ".join(w for w in words if w not in HONORIFICS))
+            ):
                 return full
+            if len(words) == 1 and self._first.get(words[0]):
+                return self._first[words[0]] or name
         return name
 
     def group(self, phrase: str) -> str:

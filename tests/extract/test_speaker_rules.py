@@ -194,7 +194,7 @@ def test_a_pronoun_refers_back_to_a_surname_named_just_before_not_the_last_speak
 def test_a_relative_clause_without_that_credits_its_own_subject() -> None:
     text = "The new version can erase logs, a feature the audit calls “a serious escalation.”"
     (quote,) = analyse(text).quotes
-    assert quote.speaker == "the audit"
+    assert quote.speaker == "audit"
 
 
 @pytest.mark.parametrize(
@@ -243,7 +243,7 @@ def test_an_adverb_in_ly_between_the_speaker_and_the_cue(text: str) -> None:
 
 def test_a_noun_in_ly_before_a_cue_is_still_the_speaker() -> None:
     q = quotes('"We are relieved," the family said.')[0]
-    assert q.speaker == "the family"
+    assert q.speaker == "family"
 
 
 def test_a_chant_or_a_shout_after_an_ing_verb_belongs_to_the_sentence_subject() -> None:
