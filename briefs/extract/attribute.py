@@ -18,6 +18,9 @@ _NAMING = {
     "headlined", "marked", "reads", "read", "sign", "signs", "banner", "caption", "label", "the", "a", "an",
     "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "like",
 }
+# Words before a woven fragment that leave it speech when its sentence attributes it.
+_FUNCTION_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "as"}
+_NAMES_BEFORE_AS = ("known", "such", "referred to", "dubbed", "called", "named", "titled", "billed")
 # Naming words that a speaker's verb of judgement ends with (called it "...", described it as "...").
 _JUDGING = {"called", "as", "labeled", "labelled", "branded"}
 _CLOSERS = "’'\"”)"
@@ -81,15 +84,22 @@ def _title_case(inner: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
 
 
-def _is_speech(text: str, span: Span, words: int, before: str, attached: bool, judged: bool = False) -> bool:
-    """Tell a quote from a scare quote, a title or a coined name."""
+def _is_speech(
+    text: str, span: Span, words: int, before: str, attached: bool, judged: bool = False, weave: bool = False
+) -> bool:
+    """Tell a quote from a scare quote, a title or a coined name.
+
+    weave: a speaker and a verb of speech in the fragment's own sentence attribute it (`Ms Park said the
+    ruling was "baffling"`), so a determiner or a preposition before it does not make it a name."""
     if span.continuation or span.continues:
         return True
     inner = text[span.start:span.end] if words < 9 else text[max(span.start, span.end - 40):span.end]
     last = _last_word(before)
     # `what Ann Lee called "a costly mistake."` quotes her; `a group called "Harbor Watch"` names something.
     if words <= 6 and last in _NAMING and not (judged and last in _JUDGING and text[span.start].islower()):
-        return False
+        lead = before.rstrip()[:-len(last)].rstrip()[-12:].lower()
+        if not (weave and last in _FUNCTION_WORDS and not lead.endswith(_NAMES_BEFORE_AS)):
+            return False
     if span.close_mark is not None and _BYLINE.match(text, span.close_mark + 1):
         return False  # a headline with its byline: "Mayor vows audit," by Jo Lee
     if 8 < words <= 16 and _last_word(before).rstrip(",:") in _TITLE_LEAD and _title_case(text[span.start:span.end]):
@@ -134,7 +144,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         lo = max(p_start, span.open_mark - _WINDOW, (prev_close + 1) if prev_close is not None else p_start)
         before = text[lo:span.open_mark]
         mention: sp.Mention | None = None
-        attached = judged = False
+        attached = judged = weave = False
         # A lower-case phrase inside the writer's sentence, with no punctuation at either end (this CNN "reporter"
         # has revealed ...): the words after it continue that sentence and are no cue for it.
         woven = (
@@ -179,13 +189,17 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                         mention = sp.sentence_subject(text, max(q_start, q_end - _WINDOW), q_end)
             if mention is None:
                 mention = _woven(text, lo, span)
+                if mention is None and woven:
+                    mention = _woven_after(text, span, p_end, spans[i + 1].open_mark
+                                           if i + 1 < len(spans) and spans[i + 1].para == span.para else p_end)
+                weave = mention is not None and mention.cue.lower() not in _NAMING_VERBS
             attached = mention is not None
         if mention is not None and mention.cue.lower() in sp.WOVEN_VERBS:
             # A named person (not `a box labeled "..."`) judging something in their own words.
             head = mention.text.split()[-1]
             judged = head[:1].isupper() or head.lower() in sp.PRONOUNS
         words = len(text[span.start:min(span.end, span.start + 400)].split())
-        if not _is_speech(text, span, words, before, attached, judged):
+        if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
         found.append((span, mention, attached))
 
@@ -287,8 +301,12 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     if span.close_mark is None or not text[span.start].islower():
         return None
     after = text[span.close_mark + 1:span.close_mark + 2]
-    if not (_ends_sentence_or_clause(text[max(span.start, span.end - 3):span.end]) or after in _PUNCT or not after):
-        return None
+    ends = _ends_sentence_or_clause(text[max(span.start, span.end - 3):span.end]) or after in _PUNCT or not after
+    # A short fragment may sit mid-sentence (`said talks had reached a "workable deal" after a long night`):
+    # the speaker and the verb before it attribute it all the same.
+    if not ends and (len(text[span.start:min(span.end, span.start + 80)].split()) > _SHORT_FRAGMENT
+                     or _AUXILIARY.match(text, span.close_mark + 1)):
+        return None  # (`says "the whole plan" is too costly`: the fragment is the subject of the writer's clause)
     before = text[lo:span.open_mark]
     if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
         return None  # the fragment must sit in the sentence, right after a word
@@ -305,6 +323,45 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         # `..., calling the plan "a costly mistake."`: a participle after a comma is the sentence subject's.
         return sp.sentence_subject(text, lo, lo + at)
     return None
+
+
+_SHORT_FRAGMENT = 6
+_AUXILIARY = re.compile(
+    r"[^\S\n]+(?:is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did|of)\b"
+)
+# Verbs that name as much as they judge: after them a determiner before the fragment marks a coined term
+# (`calls the plan a "reset"`), so it stays out.
+_NAMING_VERBS = {
+    "call", "calls", "called", "calling", "label", "labels", "labeled", "labelled", "labeling", "labelling",
+    "brand", "brands", "branded", "branding", "term", "terms", "termed", "terming", "deem", "deems", "deemed",
+}
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))")
+
+
+def _woven_after(text: str, span: Span, p_end: int, hi: int) -> sp.Mention | None:
+    """The speaker of a short woven fragment named at the end of its sentence, after a comma:
+    `The result was "a huge step" for the club, captain Ben Oduya said afterwards.`"""
+    if len(text[span.start:min(span.end, span.start + 80)].split()) > _SHORT_FRAGMENT:
+        return None
+    lo = span.close_mark + 1
+    stop = _SENTENCE_STOP.search(text, lo, min(hi, lo + _WINDOW))
+    end = stop.start() if stop else min(hi, p_end)
+    comma = text.rfind(",", lo, end)
+    if comma < 0:
+        return None
+    tail = text[comma:end]
+    m = sp.AFTER_NAME_FIRST.match(tail)
+    if m:
+        name, at, cue = m.group(1), comma + m.start(1), m.group(2)
+    else:
+        m = sp.AFTER_CUE_FIRST.match(tail)
+        if not m:
+            return None
+        name, at, cue = sp.trim_np(m.group(2)), comma + m.start(2), m.group(1)
+    # Only an adverbial may follow the cue (`said on Sunday`, `said in a statement`), not a clause of its own.
+    if len(tail) - m.end() > 40 or sp.CUE_WORD.search(tail, m.end()):
+        return None
+    return sp.Mention(name, at, at + len(name), cue)
 
 
 _INTRO_WORDS = _STATEMENT_WORDS | _CUE_WORDS | _ING_CUES

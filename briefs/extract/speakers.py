@@ -70,7 +70,7 @@ _ADV = (
     r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
     r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
     r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
-    r"at one point|in a statement|in an interview|on Twitter|"
+    r"at one point|in a statement|in an interview|on Twitter|went on to|goes on to|was quick to|were quick to|"
     # any other adverb in -ly ("initially said", "loudly asked"), but not the nouns and adjectives in -ly
     r"(?!(?:family|ally|rally|assembly|only|early|daily|weekly|monthly|likely|fly|reply|supply|Italy)\b)[a-z]{2,}ly"
     r")\s+){0,3}"
@@ -103,9 +103,17 @@ _APPOS_LONG = r"(?:(?:,[^\S\n][^,\"“”\n]{1,120}?){1,4},)?"
 
 # Right after the closing mark: `," said Dr. Jane Smith` / `," the mayor said` / `," Smith, a lawyer, said`.
 _PHRASE = r"[^,.;:!?\"“”()\n]"
+# A person described before the name: "Norland chairman Piet Aalders", "captain Ben Oduya", "Labour peer Lord
+# Amis". The lower-case words are the role, never a preposition, a conjunction or a verb of the sentence.
+_ROLE_WORD = (
+    r"(?!(?:and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|that|who|which|when|after|before|while|"
+    r"said|says|told|tells|he|she|they|it|we|you|also|then|has|had|have|was|is|were|are|will|would|about)\b)"
+    r"[a-z][\w\-]*"
+)
+_DESCRIBED = rf"(?:{PROPER}[^\S\n]+)?(?:{_ROLE_WORD}[^\S\n]+){{1,3}}{PROPER}"
 AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
-    rf"({PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
+    rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
 )
 # A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
 # (not an auxiliary: `the CNN "reporter" has revealed` names no one)
@@ -114,7 +122,7 @@ _BARE_GROUP = (
     r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
 )
 AFTER_NAME_FIRST = re.compile(
-    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_DESCRIBED}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
 )
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
@@ -139,6 +147,10 @@ _WOVEN_VERBS = [
         "accus": ("ed", "es", "ing"), "admit": ("ted", "s", "ting"), "acknowledg": ("ed", "es", "ing"),
         "conced": ("ed", "es", "ing"), "insist": ("ed", "s", "ing"), "argu": ("ed", "es", "ing"),
         "predict": ("ed", "s", "ing"), "declar": ("ed", "es", "ing"), "thank": ("ed", "s", "ing"),
+        "claim": ("ed", "s", "ing"), "criticis": ("ed", "es", "ing", "e"), "criticiz": ("e",),
+        "condemn": ("ed", "s", "ing"), "hail": ("ed", "s", "ing"), "apologis": ("ed", "es", "ing"),
+        "apologiz": ("ed", "es", "ing"), "den": ("ied", "ies", "ying"), "complain": ("ed", "s", "ing"),
+        "suggest": ("ed", "s", "ing"), "announc": ("ed", "es", "ing"), "told": ("",),
     }.items()
     for end in ends
 ]
@@ -151,7 +163,9 @@ _WOVEN_GAP = (
     rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?,;:]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))){{0,80}}$"
 )
 # First the verb (searched for in the last 100 characters only), then its speaker, which ends right before it.
-WOVEN_VERB = re.compile(rf"\b({_WOVEN_VERB}){_WOVEN_GAP}")
+# A "that" right after the verb (and its object) opens the clause the fragment is in: `warned that the cuts
+# would be "devastating"`, `told investors that margins would "recover"`.
+WOVEN_VERB = re.compile(rf"\b({_WOVEN_VERB})(?:[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,3}}?that\b)?{_WOVEN_GAP}")
 WOVEN_SPEAKER = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}$")
 
 # Participles that introduce a quote like a cue: `..., adding, "..."` / `marched past, chanting "..."`.
@@ -207,7 +221,7 @@ ORG_WORDS = {
     "Commission", "Bureau", "Office", "Service", "Foundation", "Center", "Centre", "Company", "Ministry", "Union",
     "Bank", "Court", "House", "Senate", "Congress", "Police", "Network", "Organization", "Organisation",
     "Administration", "Board", "Fund", "Society", "Federation", "Coalition", "Alliance", "Project", "Club",
-    "Security", "Systems", "Press", "Reuters", "CNN", "Fox", "NBC", "CBS", "ABC", "MSNBC", "Tribune",
+    "Security", "Systems", "Press", "Tribune", "Television", "Radio", "Broadcasting", "Media",
 }
 _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 
@@ -340,6 +354,11 @@ def _is_role(word: str) -> bool:
 def strip_titles(name: str) -> str:
     """The name without the titles and roles ahead of it: "Tory MP Jo Hart" -> "Jo Hart"."""
     words = name.split()
+    # A title or role inside the name ends the description: "Tory MP Jo Hart", "Prime Minister Kim Sun-hee".
+    for k in range(len(words) - 2, 0, -1):
+        if words[k][:1].isupper() and (words[k] in TITLES or _is_role(words[k])) and words[k + 1][:1].isupper():
+            words = words[k + 1:]
+            break
     while len(words) > 1 and (words[0] in TITLES or _is_role(words[0])
                               or (words[0] in HONORIFICS and len(words) > 2)):
         words = words[1:]
@@ -358,9 +377,17 @@ def person_part(words: list[str]) -> list[str] | None:
     while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in _LOWER_PARTICLES):
         k -= 1
     tail = words[k:]
-    if k == 0 or len(tail) < 2 or tail[0] in _LOWER_PARTICLES or any(w[:1].isdigit() for w in tail):
+    if k == 0 or not tail or tail[0] in _LOWER_PARTICLES or any(w[:1].isdigit() for w in tail):
         return None
+    if words[k - 1].lower() in _OF_WORDS:
+        return None  # "a spokesman for Acme Corp" is the spokesman, not the company
+    if len(tail) < 2 and not (words[0][:1].islower() and words[k - 1].lower() not in _DETERMINER_WORDS):
+        return None  # one capitalised word closes a name only after a lower-case description ("telecom analysts Ovex")
     return tail
+
+
+_OF_WORDS = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "or", "about", "like", "than"}
+_DETERMINER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 
 
 # One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
@@ -421,7 +448,7 @@ class Resolver:
                 continue  # an article repeats its names: each distinct sequence is worked out once
             seen.add(seq)
             words = seq.split()
-            if words[0] in _STOP_LEAD or words[0] in TITLES or words[0] in HONORIFICS or _is_role(words[0]):
+            if words[0] in _STOP_LEAD or any(w in TITLES or w in HONORIFICS or _is_role(w) for w in words):
                 name, _ = clean_mention(seq, 0)
                 name = strip_titles(name.rstrip("."))
                 words = name.split()
@@ -462,7 +489,8 @@ class Resolver:
         core = [w for w in words if w not in _LOWER_PARTICLES]
         if len(core) <= 2:
             full = self.full.get(words[-1])
-            if full and len(full.split()) > len(words) and (
+            bare = [w for w in words if w not in HONORIFICS]
+            if full and len(full.split()) > len(bare) and (
                 len(words) == 1 or full.split()[0] == words[0] or words[0] in HONORIFICS
                 or full.endswith(" " + " ".join(w for w in words if w not in HONORIFICS))
             ):
