@@ -162,7 +162,9 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
             m = sp.AFTER_NAME_FIRST.match(after)
-            if m:
+            if m and _new_sentence(text, span, after, m.end()):
+                pass  # `"It was dire." The club said it would appeal.`: that cue is the next sentence's own
+            elif m:
                 mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), m.group(2))
             else:
                 m = sp.AFTER_CUE_FIRST.match(after)
@@ -215,6 +217,13 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         # A fragment woven into the writer's own sentence (could cause "grave damage.") is not attributed
         # by the paragraph's other cues: only its own attached cue counts.
         embedded = mention is None and text[span.start:span.start + 1].islower() and _mid_sentence(text, span)
+        if mention is None and not embedded and k and found[k - 1][0].para == span.para and found[k - 1][1]:
+            # A quote that opens a sentence right after an attributed one continues that speaker
+            # (`"We lost," Hale said. "It was dire."`), before any cue later in the paragraph.
+            prev_span, prev_mention = found[k - 1][0], found[k - 1][1]
+            gap = text[(prev_span.close_mark or prev_span.end) + 1:span.open_mark].rstrip()
+            if gap[-1:] in ".!?:" and prev_mention.end <= span.open_mark and len(gap) < 200:
+                mention = prev_mention
         if mention is None and not embedded:
             # "according to X" near the quote, in its paragraph.
             m = sp.ACCORDING.search(text, near, far) if text.find("ccording", near, far) >= 0 else None
@@ -253,6 +262,22 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
     return quotes
 
 
+_CONJUNCTIONS = {"and", "or", "but"}
+
+
+def _new_sentence(text: str, span: Span, after: str, cue_end: int) -> bool:
+    """A quote closed by a full stop, then a capitalised sentence whose cue has words of its own after it:
+    the words after the quote start a new report, not its attribution (`"Smith said."` would end there)."""
+    inner_end = text[max(span.start, span.end - 2):span.end].rstrip(_CLOSERS)
+    if inner_end[-1:] != ".":
+        return False
+    head = after.lstrip()
+    if not head[:1].isupper():
+        return False
+    rest = after[cue_end:cue_end + 3].lstrip()
+    return bool(rest) and rest[:1] not in ".,;"
+
+
 def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bool = True) -> sp.Mention | None:
     """The speaker of a cue that ends right before a quote: `Smith said,` / `He told reporters that` / `Smith:`.
 
@@ -273,6 +298,11 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     m = sp.BEFORE.search(before) if sp.CUE_WORD.search(before, max(0, tail_at)) else None
     while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
         m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
+    if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
+        # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject.
+        subject = sp.sentence_subject(text, lo, hi)
+        if subject is not None:
+            return sp.Mention(subject.text, subject.start, subject.end, m.group(2))
     if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
     m = sp.COLON.search(before)

@@ -34,7 +34,9 @@ CUES = (
     "blurted|growled|sneered|jeered|heckled|recommended|proposed|acknowledge|admit|concede|counter|respond|"
     "reply|recall|stress|emphasize|caution|urge|vow|promise|pledge|boast|complain|joke|quip|muse|observe|"
     "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
-    "quoted as saying|quoted as telling|reacted|reacts"
+    "quoted as saying|quoted as telling|reacted|reacts|sobbed|wept|hit back|hits back|reflected|reflects|"
+    "apologised|apologized|apologises|apologizes|criticised|criticized|conceded|enthused|raged|blasted|"
+    "insisted|ranted|gasped|sobs|hailed|admitted"
 )
 
 
@@ -87,6 +89,9 @@ _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn|St\.)"
 PROPER = rf"{_CAP}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+){{0,2}}{_CAP}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+# Right after a quote, "one" and "another" alone speak for an unnamed person: `"...," one said.` /
+# `"...," said another.` (never before a quote: "In one tweet, Lee said:" is Lee's).
+_INDEF = r"(?:[Oo]ne|[Aa]nother)"
 _DET = (
     rf"(?:[{_UP}][\w.\-]*['’]s|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hese|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]wo|[Tt]hree|"
     r"[Ss]everal|[Ss]ome|[Mm]any)"
@@ -113,7 +118,7 @@ _ROLE_WORD = (
 _DESCRIBED = rf"(?:{PROPER}[^\S\n]+)?(?:{_ROLE_WORD}[^\S\n]+){{1,3}}{PROPER}"
 AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
-    rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
+    rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_INDEF}(?=[^\S\n]*(?:[.,;!?]|$))|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
 )
 # A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
 # (not an auxiliary: `the CNN "reporter" has revealed` names no one)
@@ -122,7 +127,7 @@ _BARE_GROUP = (
     r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
 )
 AFTER_NAME_FIRST = re.compile(
-    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_DESCRIBED}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_DESCRIBED}|{_INDEF}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
 )
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
