@@ -16,7 +16,8 @@ _NAMING = {
     "dubbed", "called", "named", "nicknamed", "titled", "entitled", "labeled", "labelled", "branded", "as",
     "so-called", "term", "terms", "word", "words", "phrase", "slogan", "motto", "hashtag", "headline",
     "headlined", "marked", "reads", "read", "sign", "signs", "banner", "caption", "label", "the", "a", "an",
-    "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "like",
+    "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "like", "itself", "themselves",
+    "himself", "herself",
 }
 # Words before a woven fragment that leave it speech when its sentence attributes it.
 _FUNCTION_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "in", "with", "as"}
@@ -200,6 +201,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             # A named person (not `a box labeled "..."`) judging something in their own words.
             head = mention.text.split()[-1]
             judged = head[:1].isupper() or head.lower() in sp.PRONOUNS
+        if mention is None and _headline(text, span, p_start, p_end):
+            continue
         words = len(text[span.start:min(span.end, span.start + 400)].split())
         if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
@@ -265,6 +268,19 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
 _CONJUNCTIONS = {"and", "or", "but"}
 
 
+def _headline(text: str, span: Span, p_start: int, p_end: int) -> bool:
+    """A paragraph that is one quoted line with no sentence punctuation and no cue: a headline or a subhead
+    (`"A betrayal of voters"`), which nobody is quoted as saying."""
+    return (
+        span.close_mark is not None
+        and not span.continuation
+        and text[p_start:span.open_mark].strip() == ""
+        and text[span.close_mark + 1:p_end].strip() == ""
+        and text[span.end - 1] not in ".!?,;:\u2026"
+        and len(text[span.start:min(span.end, span.start + 200)].split()) <= 14
+    )
+
+
 def _new_sentence(text: str, span: Span, after: str, cue_end: int) -> bool:
     """A quote closed by a full stop, then a capitalised sentence whose cue has words of its own after it:
     the words after the quote start a new report, not its attribution (`"Smith said."` would end there)."""
@@ -286,6 +302,10 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     tail = before.rstrip()[-5:]
     if not tail:
         return None
+    if "quoted" in before:
+        m = sp.QUOTED_AS.search(before)
+        if m:  # `The agency quoted Defence Minister Arlo Pesk as saying: "..."`: the one quoted said it
+            return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), "quoted as saying")
     # A bare cue right before the mark (She says "we will win.") introduces speech only when the quote
     # ends a sentence or clause; otherwise it is a phrase woven into the writer's sentence.
     bare = not (tail[-1] in ",:" or tail.endswith(("that", "this")))
@@ -340,6 +360,10 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     before = text[lo:span.open_mark]
     if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
         return None  # the fragment must sit in the sentence, right after a word
+    if "quoted" in before:
+        m = sp.QUOTED_AS_WOVEN.search(before)
+        if m:  # `State television quoted the president as saying the country "will not bow"`
+            return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), "quoted as saying")
     # The verb comes after the clause's last comma or mark (the gap may hold neither): search from there.
     start = max(len(before) - 100, *(before.rfind(c, len(before) - 100) + 1 for c in ',;:"“”'))
     verb = sp.WOVEN_VERB.search(before, max(0, start))
@@ -436,15 +460,49 @@ def _antecedent(
     best: sp.Mention | None = None
     # The nearest person wins, so candidates are tried from the pronoun backwards: the checks below are
     # the costly part, and most pronouns find their person within a word or two.
+    fallback: sp.Mention | None = None
     for m in reversed(list(_NAME_OR_SURNAME.finditer(text, lo, mention.start))):
         name, at = sp.clean_mention(m.group(), m.start())
         if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
             continue
+        if _object_position(text, at):
+            # `He thinks Apex Nine can help`, `moved to Denver Health`: a name after a verb or a preposition
+            # is more often a thing or a place than the person a later "he" or "she" refers to.
+            fallback = fallback or sp.Mention(name, at, at + len(name), "")
+            continue
         best = sp.Mention(name, at, at + len(name), "")
         break
+    best = best or fallback
     if best is None or (last is not None and last[1].start >= best.start and last[1].start < mention.start):
         return last
     return resolver.name(best.text), best
+
+
+# Words after which a name is a sentence's or a clause's subject, or a person named by a role or a cue.
+_SUBJECT_LEADS = {
+    "and", "but", "when", "as", "while", "because", "so", "then", "after", "before", "since", "that", "who", "by",
+    "if", "although", "though", "once", "until", "where", "whereas", "whom", "also",
+}
+
+
+def _object_position(text: str, at: int) -> bool:
+    lead = text[max(0, at - 40):at].rstrip()
+    if not lead or lead[-1] in ".!?\"”:;,(\u2014\u2013-":
+        return False
+    word = _last_word(lead)
+    if word == "to" and _last_word(lead[:-2]) == "according":
+        return False
+    if word in _SUBJECT_LEADS or word in sp.ROLE_WORDS or word in _CUE_WORDS or not word.isalpha():
+        return False
+    # After a determiner or a preposition, or a verb's ending: an object. Other lower-case words before a
+    # name are mostly its role ("presidential nominee Ann Lee").
+    return word in _DETERMINERS or word in _OBJECT_LEADS or word.endswith(("ed", "s"))
+
+
+_OBJECT_LEADS = {
+    "of", "at", "for", "from", "in", "on", "with", "to", "about", "into", "against", "over", "than", "like", "via",
+    "visit", "join", "see", "meet", "this", "that", "these", "those",
+}
 
 
 def _inside(spans: list[Span], pos: int) -> bool:

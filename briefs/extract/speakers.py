@@ -36,7 +36,7 @@ CUES = (
     "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
     "quoted as saying|quoted as telling|reacted|reacts|sobbed|wept|hit back|hits back|reflected|reflects|"
     "apologised|apologized|apologises|apologizes|criticised|criticized|conceded|enthused|raged|blasted|"
-    "insisted|ranted|gasped|sobs|hailed|admitted"
+    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins"
 )
 
 
@@ -186,6 +186,10 @@ NAME_ING = re.compile(
 )
 
 CUE_WORD = re.compile(rf"\b{_CUE}\b")
+# `quoted X as saying`: X is the speaker, whoever did the quoting.
+_QUOTED = rf"\bquoted[^\S\n]+({PROPER}|{_NP}?)[^\S\n]+as[^\S\n]+(?:saying|telling[^\S\n]+[^,:\"“”\n]{{1,60}}?)"
+QUOTED_AS = re.compile(rf"{_QUOTED}[^\S\n]*[,:]?[^\S\n]*$")
+QUOTED_AS_WOVEN = re.compile(rf"{_QUOTED}(?:[^\S\n]+that)?[^\S\n]+[^,;:\"“”\n]{{0,80}}$")
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
 # A counted group as a subject: "about 200 protesters", "hundreds of students".
