@@ -583,7 +583,7 @@ def _display(
 _INDEFINITE = {"one", "another"}
 _TRAILING = {"and", "or", "but", "of", "for", "to", "in", "on", "at", "with", "by", "from", "that", "as"}
 _LEAD_DETERMINERS = {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}
-_APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER}),")
+_APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER})(?:,|\.(?:\s|$))")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 

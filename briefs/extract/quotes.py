@@ -64,6 +64,9 @@ def _closes_here(text: str, pos: int, p_end: int) -> bool:
 def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """Every quoted passage in reading order."""
     paras = paragraphs(text) if paras is None else paras
+    if _MARK.search(text) is None:
+        # No double mark anywhere: the newsroom quotes with single marks (‘We are ready,’ he said.), if at all.
+        return _single_quotes(text, paras)
     spans: list[Span] = []
     for index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
@@ -136,6 +139,56 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
                 span.continues = nxt is not None and text[nxt] in OPENERS + '"'
                 spans.append(span)
     # Mark the reopening quotes of multi-paragraph quotes.
+    for i in range(1, len(spans)):
+        prev, cur = spans[i - 1], spans[i]
+        if prev.continues and cur.para == prev.para + 1 and cur.open_mark == paras[cur.para][0]:
+            cur.continuation = True
+    return spans
+
+
+_SINGLE_MARK = re.compile("[\u2018\u2019']")
+_OPEN_BEFORE = " \t\n([\u2014\u2013-"  # what may come right before an opening mark
+_CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a closing one
+# A cue right after `s’ `: the mark closes a quote (‘... the players’ said Lee?) rather than making a plural
+# possessive (the players’ union). Kept short: most closing marks follow punctuation, not a letter.
+_CUE_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|asked|wrote|warned|insisted|claimed|explained)\b")
+
+
+def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
+    """Quotes marked with single marks. An apostrophe sits inside a word (don’t) or after a plural's s
+    (the players’ union), so a mark opens only at a word's start and closes only before a space or
+    punctuation, and `s’` before a lower-case word that is no cue is read as a possessive."""
+    spans: list[Span] = []
+    for index, (p_start, p_end) in enumerate(paras):
+        open_at: int | None = None
+        for match in _SINGLE_MARK.finditer(text, p_start, p_end):
+            pos = match.start()
+            ch = text[pos]
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            if open_at is None:
+                # A straight mark opens only before a capital (’90s, rock 'n' roll are no quotes).
+                if ch != "\u2019" and before in _OPEN_BEFORE and (after.isupper() if ch == "'" else after.isalnum()):
+                    open_at = pos
+                continue
+            if ch == "\u2018" and before in _OPEN_BEFORE and not after.isspace():
+                open_at = pos  # an opener while one is open: the first was never closed
+                continue
+            if before.isspace() or after not in _CLOSE_AFTER:
+                continue  # inside a word: an apostrophe
+            if before == "s" and after == " " and text[pos + 2:pos + 3].islower() and not _CUE_AFTER.match(text, pos + 1):
+                continue  # the players’ union
+            start, end = _trim(text, open_at + 1, pos)
+            if end > start:
+                spans.append(Span(start, end, open_at, pos, index))
+            open_at = None
+        if open_at is not None:
+            # Left open: a quote only when the next paragraph reopens it (a quote over several paragraphs);
+            # else the mark was an apostrophe after all.
+            nxt = paras[index + 1][0] if index + 1 < len(paras) else None
+            start, end = _trim(text, open_at + 1, p_end)
+            if end > start and nxt is not None and text[nxt] in "\u2018'":
+                spans.append(Span(start, end, open_at, None, index, continues=True))
     for i in range(1, len(spans)):
         prev, cur = spans[i - 1], spans[i]
         if prev.continues and cur.para == prev.para + 1 and cur.open_mark == paras[cur.para][0]:
