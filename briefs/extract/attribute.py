@@ -244,6 +244,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         continuing = span.continuation or span.open_mark == p_start
         if mention is None and not embedded and last_speaker and span.para - last_para <= 1 and continuing:
             mention = last_speaker[1]
+        if mention is not None:
+            mention = _clip(mention)
         display: str | None = None
         if mention is not None:
             display = _display(resolver, mention, _antecedent(text, resolver, mention, last_speaker, spans), text)
@@ -266,6 +268,24 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
 
 
 _CONJUNCTIONS = {"and", "or", "but"}
+_CLAUSE_VERBS = {"is", "was", "are", "were", "be", "been", "being", "than"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _clip(mention: sp.Mention) -> sp.Mention | None:
+    """A noun phrase that swallowed a clause: `a post at the time she` is "she"'s; one with a verb of its
+    own (`the volume is much higher than what`) names nobody."""
+    words = mention.text.split()
+    if len(words) < 3:
+        return mention
+    lower = [w.lower() for w in words]
+    if not _CLAUSE_VERBS.isdisjoint(lower[1:]):
+        return None
+    if not _SUBJECT_PRONOUNS.isdisjoint(lower[1:]):
+        k = max(i for i, w in enumerate(lower) if w in _SUBJECT_PRONOUNS)
+        start = mention.start + len(" ".join(words[:k])) + 1
+        return sp.Mention(words[k], start, start + len(words[k]), mention.cue)
+    return mention
 
 
 def _headline(text: str, span: Span, p_start: int, p_end: int) -> bool:
@@ -318,6 +338,17 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     m = sp.BEFORE.search(before) if sp.CUE_WORD.search(before, max(0, tail_at)) else None
     while m and m.group(1) in sp.STOP_LEAD and m.group(1).lower() not in sp.PRONOUNS:
         m = sp.BEFORE.search(before, m.end(1))  # "When asked ..., he said:" is his, not "When"'s
+    if m and sp.CUE_WORD.search(before, m.end(2)):
+        # Another cue between this one and the mark: the nearer one introduces the quote (`a compound
+        # called acetylene, Malaska asked, "..."` is Malaska's).
+        nearer = sp.BEFORE.search(before, m.end(2))
+        if (
+            nearer
+            and nearer.group(1) not in sp.STOP_LEAD
+            and nearer.group(1).rsplit(None, 1)[-1].lower() not in _TRAILING
+            and _last_word(before[:nearer.start(1)]) not in _OBJECT_LEADS  # `responded in a series of posts:`
+        ):
+            m = nearer
     if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
         # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject.
         subject = sp.sentence_subject(text, lo, hi)
@@ -373,6 +404,10 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         return None
     at = verb.start(1)
     m = _woven_speaker(before, at)
+    if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
+        # `Lee's brief said that was not her view and dismissed them as "..."`: the verb shares the subject.
+        subject = sp.sentence_subject(text, lo, lo + at)
+        return sp.Mention(subject.text, subject.start, subject.end, verb.group(1)) if subject else None
     if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), verb.group(1))
     if verb.group(1).endswith("ing") and before[:at].rstrip().endswith(","):
@@ -519,7 +554,9 @@ def _object_position(text: str, at: int) -> bool:
 
 _OBJECT_LEADS = {
     "of", "at", "for", "from", "in", "on", "with", "to", "about", "into", "against", "over", "than", "like", "via",
-    "visit", "join", "see", "meet", "this", "that", "these", "those",
+    "visit", "join", "see", "meet", "this", "that", "these", "those", "around", "through", "across", "near",
+    "outside", "inside", "behind", "beyond", "along", "toward", "towards", "under", "above", "below", "between",
+    "among", "during", "throughout", "within", "without", "beside", "past",
 }
 
 

@@ -176,7 +176,8 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 continue
             if before.isspace() or after not in _CLOSE_AFTER:
                 continue  # inside a word: an apostrophe
-            if before == "s" and after == " " and text[pos + 2:pos + 3].islower() and not _CUE_AFTER.match(text, pos + 1):
+            plural = before == "s" and after == " " and text[pos + 2:pos + 3].islower()
+            if plural and not _CUE_AFTER.match(text, pos + 1):
                 continue  # the players’ union
             start, end = _trim(text, open_at + 1, pos)
             if end > start:

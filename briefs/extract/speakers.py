@@ -68,7 +68,7 @@ def trie_pattern(words: list[str]) -> str:
 
 _CUE = trie_pattern(sorted(set(CUES.split("|"))))
 _ADV = (
-    r"(?:(?:also|later|then|again|recently|previously|once|further|repeatedly|simply|just|quickly|"
+    r"(?:(?:also|later|then|again|instead|recently|previously|once|further|repeatedly|simply|just|quickly|"
     r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
     r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
     r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
@@ -118,10 +118,12 @@ _ROLE_WORD = (
     r"said|says|told|tells|he|she|they|it|we|you|also|then|has|had|have|was|is|were|are|will|would|about)\b)"
     r"[a-z][\w\-]*"
 )
+# A speaker after a cue never opens with a preposition or a time word (`" announced in October, said ...`).
+_NOT_ADVERBIAL = r"(?!(?:in|on|at|for|by|to|from|with|during|after|before|since|last|this|next|earlier|later)\b)"
 _DESCRIBED = rf"(?:{PROPER}[^\S\n]+)?(?:{_ROLE_WORD}[^\S\n]+){{1,3}}{PROPER}"
 AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
-    rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_INDEF}(?=[^\S\n]*(?:[.,;!?]|$))|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_PHRASE}{{1,60}}?{PROPER})"
+    rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_INDEF}(?=[^\S\n]*(?:[.,;!?]|$))|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_NOT_ADVERBIAL}{_PHRASE}{{1,60}}?{PROPER})"
 )
 # A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
 # (not an auxiliary: `the CNN "reporter" has revealed` names no one)
