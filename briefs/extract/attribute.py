@@ -507,9 +507,12 @@ def _antecedent(
     text: str, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None, spans: list[Span]
 ) -> tuple[str, sp.Mention] | None:
     """For a pronoun: the nearest person named before it outside quotes, or the last speaker if nearer."""
-    if mention.text.strip().lower() not in sp.PRONOUNS:
+    if not _anaphor(mention.text):
         return last
     lo = max(0, mention.start - _PERSON_BACK)
+    # An age is a person's: `Rovers appointed Carlos Duarte. "...," the 56-year-old said` is Duarte's, so the
+    # nearest person counts even after a verb.
+    age = mention.text.strip().lower() not in sp.PRONOUNS
     best: sp.Mention | None = None
     # The nearest person wins, so candidates are tried from the pronoun backwards: the checks below are
     # the costly part, and most pronouns find their person within a word or two.
@@ -518,7 +521,7 @@ def _antecedent(
         name, at = sp.clean_mention(m.group(), m.start())
         if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
             continue
-        if _object_position(text, at):
+        if not age and _object_position(text, at):
             # `He thinks Apex Nine can help`, `moved to Denver Health`: a name after a verb or a preposition
             # is more often a thing or a place than the person a later "he" or "she" refers to.
             fallback = fallback or sp.Mention(name, at, at + len(name), "")
@@ -545,6 +548,8 @@ def _object_position(text: str, at: int) -> bool:
     word = _last_word(lead)
     if word == "to" and _last_word(lead[:-2]) == "according":
         return False
+    if word.endswith(("'s", "\u2019s")):
+        return True  # `a teacher at Indiana's Richmond High School`: something of someone's
     if word in _SUBJECT_LEADS or word in sp.ROLE_WORDS or word in _CUE_WORDS or not word.isalpha():
         return False
     # After a determiner or a preposition, or a verb's ending: an object. Other lower-case words before a
@@ -558,6 +563,17 @@ _OBJECT_LEADS = {
     "outside", "inside", "behind", "beyond", "along", "toward", "towards", "under", "above", "below", "between",
     "among", "during", "throughout", "within", "without", "beside", "past",
 }
+
+
+# `"...," the 56-year-old said`: an age stands for the person the article last named, like a pronoun.
+_AGE = re.compile(r"(?:the[^\S\n]+)?\d{1,3}-year-old", re.IGNORECASE)
+
+
+def _anaphor(mention: str) -> bool:
+    mention = mention.strip()
+    if mention.lower() in sp.PRONOUNS:
+        return True
+    return mention[-8:].lower() == "year-old" and _AGE.fullmatch(mention) is not None
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
@@ -576,7 +592,7 @@ def _display(
 ) -> str:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
-    if lower in sp.PRONOUNS:
+    if lower in sp.PRONOUNS or _anaphor(lower):
         if last is not None:
             return last[0]
         return raw
@@ -618,7 +634,9 @@ def _display(
 
 
 _INDEFINITE = {"one", "another"}
-_TRAILING = {"and", "or", "but", "of", "for", "to", "in", "on", "at", "with", "by", "from", "that", "as"}
+_TRAILING = {
+    "and", "or", "but", "of", "for", "to", "in", "on", "at", "with", "by", "from", "that", "as", "who", "which",
+}
 _LEAD_DETERMINERS = {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}
 _APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER})(?:,|\.(?:\s|$))")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}

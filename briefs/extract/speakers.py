@@ -132,7 +132,7 @@ _BARE_GROUP = (
     r"(?:[a-z][\w\-]+[^\S\n]+){0,2}[a-z][\w\-]+s"
 )
 AFTER_NAME_FIRST = re.compile(
-    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_SPK}|{_DESCRIBED}|{_INDEF}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_INDEF}|{_SPK}|{_DESCRIBED}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
 )
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
@@ -236,7 +236,9 @@ ORG_WORDS = {
     "Commission", "Bureau", "Office", "Service", "Foundation", "Center", "Centre", "Company", "Ministry", "Union",
     "Bank", "Court", "House", "Senate", "Congress", "Police", "Network", "Organization", "Organisation",
     "Administration", "Board", "Fund", "Society", "Federation", "Coalition", "Alliance", "Project", "Club",
-    "Security", "Systems", "Press", "Tribune", "Television", "Radio", "Broadcasting", "Media",
+    "Security", "Systems", "Press", "Tribune", "Television", "Radio", "Broadcasting", "Media", "School", "College",
+    "Hospital", "Cathedral", "Museum", "Library", "Airport", "Stadium", "Academy", "Authority", "Trust", "Street",
+    "Road", "Square", "Station", "Prison", "Clinic", "Centers", "Industries", "Holdings",
 }
 _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 
@@ -361,6 +363,9 @@ ROLE_WORDS = {
     "commander", "inspector", "detective", "sergeant", "constable", "superintendent", "reality", "tv", "grandmother",
     "grandfather", "gran", "grandad", "nan", "uncle", "aunt", "cousin", "fiance", "fiancee", "partner", "girlfriend",
     "boyfriend", "mum-of-two", "mum-of-three", "dad-of-two", "dad-of-three", "father-of-two", "mother-of-two",
+    "administrator", "deputy", "commissioner", "president", "vice-president", "chairperson", "treasurer",
+    "provost", "chancellor", "attorney", "prosecutor", "sheriff", "councilwoman", "councilman", "lawmaker",
+    "legislator", "assemblyman", "assemblywoman", "cllr", "mla", "mpp",
 }
 
 
@@ -376,6 +381,11 @@ _LEADING = TITLES | HONORIFICS | {w.capitalize() for w in ROLE_WORDS} | {w.upper
 def strip_titles(name: str) -> str:
     """The name without the titles and roles ahead of it: "Tory MP Jo Hart" -> "Jo Hart"."""
     words = name.split()
+    # "NASA's Steve Clarke": an organisation's possessive before a person's name is where they work.
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(("'s", "\u2019s")) and words[k + 1][:1].isupper() and len(words) - k > 2:
+            words = words[k + 1:]
+            break
     if _LEADING.isdisjoint(words):
         return " ".join(words)
     # A title or role inside the name ends the description: "Tory MP Jo Hart", "Prime Minister Kim Sun-hee".
@@ -471,8 +481,9 @@ class Resolver:
                 continue  # an article repeats its names: each distinct sequence is worked out once
             seen.add(seq)
             words = seq.split()
+            possessive = "s " in seq and ("'s " in seq or "’s " in seq)
             if words[0] in _STOP_LEAD or words[0] in _LEADING or (
-                len(words) > 2 and not _LEADING.isdisjoint(words[1:-1])
+                len(words) > 2 and (possessive or not _LEADING.isdisjoint(words[1:-1]))
             ):
                 name, _ = clean_mention(seq, 0)
                 name = strip_titles(name.rstrip("."))
