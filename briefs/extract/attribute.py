@@ -244,7 +244,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         continuing = span.continuation or span.open_mark == p_start
         if mention is None and not embedded and last_speaker and span.para - last_para <= 1 and continuing:
             mention = last_speaker[1]
-        if mention is not None:
+        if mention is not None and mention.text.count(" ") >= 2:
             mention = _clip(mention)
         display: str | None = None
         if mention is not None:
@@ -570,10 +570,9 @@ _AGE = re.compile(r"(?:the[^\S\n]+)?\d{1,3}-year-old", re.IGNORECASE)
 
 
 def _anaphor(mention: str) -> bool:
-    mention = mention.strip()
     if mention.lower() in sp.PRONOUNS:
         return True
-    return mention[-8:].lower() == "year-old" and _AGE.fullmatch(mention) is not None
+    return mention.endswith("year-old") and _AGE.fullmatch(mention.strip()) is not None
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
@@ -592,7 +591,7 @@ def _display(
 ) -> str:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
-    if lower in sp.PRONOUNS or _anaphor(lower):
+    if lower in sp.PRONOUNS or lower.endswith("year-old") and _anaphor(lower):
         if last is not None:
             return last[0]
         return raw

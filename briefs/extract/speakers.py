@@ -381,11 +381,12 @@ _LEADING = TITLES | HONORIFICS | {w.capitalize() for w in ROLE_WORDS} | {w.upper
 def strip_titles(name: str) -> str:
     """The name without the titles and roles ahead of it: "Tory MP Jo Hart" -> "Jo Hart"."""
     words = name.split()
-    # "NASA's Steve Clarke": an organisation's possessive before a person's name is where they work.
-    for k in range(len(words) - 2, -1, -1):
-        if words[k].endswith(("'s", "\u2019s")) and words[k + 1][:1].isupper() and len(words) - k > 2:
-            words = words[k + 1:]
-            break
+    if "s " in name and ("'s " in name or "\u2019s " in name):
+        # "NASA's Steve Clarke": an organisation's possessive before a person's name is where they work.
+        for k in range(len(words) - 3, -1, -1):
+            if words[k].endswith(("'s", "\u2019s")) and words[k + 1][:1].isupper():
+                words = words[k + 1:]
+                break
     if _LEADING.isdisjoint(words):
         return " ".join(words)
     # A title or role inside the name ends the description: "Tory MP Jo Hart", "Prime Minister Kim Sun-hee".
