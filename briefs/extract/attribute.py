@@ -591,7 +591,7 @@ def _display(
 ) -> str:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
-    if lower in sp.PRONOUNS or lower.endswith("year-old") and _anaphor(lower):
+    if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)):
         if last is not None:
             return last[0]
         return raw
