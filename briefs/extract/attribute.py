@@ -162,7 +162,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 hi = min(hi, spans[i + 1].open_mark)
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
-            m = sp.AFTER_NAME_FIRST.match(after)
+            m = sp.after_name(after)
             if m and _new_sentence(text, span, after, m.end()):
                 pass  # `"It was dire." The club said it would appeal.`: that cue is the next sentence's own
             elif m:
@@ -208,6 +208,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             continue
         found.append((span, mention, attached))
 
+    people = _People(text, resolver, spans)
     # Second pass: fallbacks that need the neighbours (same paragraph, continuation paragraphs).
     last_speaker: tuple[str, sp.Mention] | None = None
     last_para = -10
@@ -248,7 +249,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             mention = _clip(mention)
         display: str | None = None
         if mention is not None:
-            display = _display(resolver, mention, _antecedent(text, resolver, mention, last_speaker, spans), text)
+            display = _display(resolver, mention, _antecedent(people, resolver, mention, last_speaker), text)
             last_speaker = (display, mention)
             last_para = span.para
             found[k] = (span, mention, _attached)
@@ -457,7 +458,7 @@ def _woven_after(text: str, span: Span, p_end: int, hi: int) -> sp.Mention | Non
     if comma < 0:
         return None
     tail = text[comma:end]
-    m = sp.AFTER_NAME_FIRST.match(tail)
+    m = sp.after_name(tail)
     if m:
         name, at, cue = m.group(1), comma + m.start(1), m.group(2)
     else:
@@ -503,8 +504,36 @@ _NAME_OR_SURNAME = re.compile(rf"{sp.NAME_SEQ.pattern}|\b[{sp._UP}][\w'’\-]+")
 _REACH = 600
 
 
+class _People:
+    """Whether a name before a pronoun is a person, checked once per name in a text.
+
+    Pronouns are many (most quotes end `he said`) and look back over the same few names: the checks
+    (is it inside a quote, a person, in object position) are the costly part, so each name's verdict is
+    kept for the next pronoun."""
+
+    def __init__(self, text: str, resolver: sp.Resolver, spans: list[Span]) -> None:
+        self.text, self.resolver, self.spans = text, resolver, spans
+        self._verdicts: dict[tuple[int, str], tuple[str, int, bool] | None] = {}
+
+    def before(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The names between lo and hi, nearest first."""
+        return list(_NAME_OR_SURNAME.finditer(self.text, lo, hi))[::-1]
+
+    def verdict(self, m: re.Match[str]) -> tuple[str, int, bool] | None:
+        """(name, offset, in object position) for a person, None for anything else."""
+        key = (m.start(), m.group())
+        if key in self._verdicts:
+            return self._verdicts[key]
+        name, at = sp.clean_mention(key[1], key[0])
+        result = None
+        if name not in sp.STOP_LEAD and not _inside(self.spans, at) and self.resolver.is_person(name):
+            result = (name, at, _object_position(self.text, at))
+        self._verdicts[key] = result
+        return result
+
+
 def _antecedent(
-    text: str, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None, spans: list[Span]
+    people: _People, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None
 ) -> tuple[str, sp.Mention] | None:
     """For a pronoun: the nearest person named before it outside quotes, or the last speaker if nearer."""
     if not _anaphor(mention.text):
@@ -514,14 +543,13 @@ def _antecedent(
     # nearest person counts even after a verb.
     age = mention.text.strip().lower() not in sp.PRONOUNS
     best: sp.Mention | None = None
-    # The nearest person wins, so candidates are tried from the pronoun backwards: the checks below are
-    # the costly part, and most pronouns find their person within a word or two.
     fallback: sp.Mention | None = None
-    for m in reversed(list(_NAME_OR_SURNAME.finditer(text, lo, mention.start))):
-        name, at = sp.clean_mention(m.group(), m.start())
-        if name in sp.STOP_LEAD or _inside(spans, at) or not resolver.is_person(name):
+    for m in people.before(lo, mention.start):
+        found = people.verdict(m)
+        if found is None:
             continue
-        if not age and _object_position(text, at):
+        name, at, object_position = found
+        if not age and object_position:
             # `He thinks Apex Nine can help`, `moved to Denver Health`: a name after a verb or a preposition
             # is more often a thing or a place than the person a later "he" or "she" refers to.
             fallback = fallback or sp.Mention(name, at, at + len(name), "")
