@@ -498,9 +498,10 @@ def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -
 
 
 _PERSON_BACK = 400
-# A full name, or a lone capitalised word: articles refer back by surname ("Okafor was blunt. '...,' she
-# said"), and is_person() accepts a lone word only when the article gave it as a person's surname.
-_NAME_OR_SURNAME = re.compile(rf"{sp.NAME_SEQ.pattern}|\b[{sp._UP}][\w'’\-]+")
+# A full name (with its particles: "Bill de Blasio"), or a lone capitalised word: articles refer back by
+# surname ("Okafor was blunt. '...,' she said"), and is_person() accepts a lone word only when the article
+# gave it as a person's surname.
+_NAME_OR_SURNAME = re.compile(rf"{sp.PARTICLE_SEQ.pattern}|{sp.NAME_SEQ.pattern}|\b[{sp._UP}][\w'’\-]+")
 _REACH = 600
 
 

@@ -138,6 +138,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
                 nxt = paras[index + 1][0] if index + 1 < len(paras) else None
                 span.continues = nxt is not None and text[nxt] in OPENERS + '"'
                 spans.append(span)
+    if "'" in text or "\u2018" in text:
+        spans = _with_single_quotes(text, paras, spans)
     # Mark the reopening quotes of multi-paragraph quotes.
     for i in range(1, len(spans)):
         prev, cur = spans[i - 1], spans[i]
@@ -152,6 +154,42 @@ _CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a 
 # A cue right after `s’ `: the mark closes a quote (‘... the players’ said Lee?) rather than making a plural
 # possessive (the players’ union). Kept short: most closing marks follow punctuation, not a letter.
 _CUE_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|asked|wrote|warned|insisted|claimed|explained)\b")
+
+
+def _with_single_quotes(text: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """Add the quotes a newsroom marks with single marks in an article that uses double ones elsewhere
+    (tabloids quote speech in single marks and keep double ones for titles and headlines).
+
+    Only a single-marked passage outside every double-marked one counts, and only when it reads as speech:
+    it opens a paragraph or follows a colon, or it ends with a comma or a sentence's end inside the marks
+    (`'We are ready,' he said.`). A short phrase in single marks mid-sentence stays a scare quote."""
+    extra = []
+    k = 0
+    for single in _single_quotes(text, paras):
+        while k < len(spans) and (spans[k].close_mark or spans[k].end) < single.open_mark:
+            k += 1
+        if k < len(spans) and spans[k].open_mark <= (single.close_mark or single.end):
+            continue  # inside (or across) a double-marked quote: a quote within a quote
+        p_start, p_end = paras[single.para]
+        if single.para == 0 and len(text[p_start:min(p_end, p_start + 300)].split()) <= 20:
+            continue  # the first short line of a pasted article is its headline: `Lee: 'Be heard'`
+        lead = text[p_start:single.open_mark].strip(_FORMAT + " \t")
+        if not (lead == "" or lead.endswith(":") or text[single.end - 1] in ",.!?"):
+            continue
+        words = text[single.start:min(single.end, single.start + 200)].split()
+        if len(words) >= 2 and all(w[:1].isupper() or w in _SMALL_WORDS for w in words):
+            continue  # 'Legend in the Coal Fields.': a headline or a title in single marks
+        extra.append(single)
+    if not extra:
+        return spans
+    return sorted(spans + extra, key=_open_mark)
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "is"}
+
+
+def _open_mark(span: Span) -> int:
+    return span.open_mark
 
 
 def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:

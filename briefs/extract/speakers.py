@@ -109,6 +109,12 @@ _APPOS = r"(?:,[^\S\n][^,\"“”\n]{1,120}?,)?"
 # `," Ann Lee, 30, of Salem, Ore., who was polled, said`.
 _APPOS_LONG = r"(?:(?:,[^\S\n][^,\"“”\n]{1,120}?){1,4},)?"
 
+# Before a quote, an apposition may hold commas of its own (`Mr Parish, chairman of the environment, food and
+# rural affairs committee, said:`): the name before it is the speaker, not a noun phrase inside it. Its later
+# parts have no capital, so a clause with a subject of its own (`On Friday, after a pause, Ann Lee backed
+# the plan, saying`) is not taken for one.
+_APPOS_BEFORE = rf"(?:,[^\S\n][^,\"“”\n]{{1,120}}?(?:,[^\S\n][^,\"“”\n{_UP}]{{1,120}}?){{0,2}},)?"
+
 # Right after the closing mark: `," said Dr. Jane Smith` / `," the mayor said` / `," Smith, a lawyer, said`.
 _PHRASE = r"[^,.;:!?\"“”()\n]"
 # A person described before the name: "Norland chairman Piet Aalders", "captain Ben Oduya", "Labour peer Lord
@@ -147,7 +153,7 @@ def after_name(after: str) -> re.Match[str] | None:
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
 _GAP = rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))"
 BEFORE = re.compile(
-    rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
+    rf"(?:^|[^\w'’])({_SPK}){_APPOS_BEFORE}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
     rf"(?:{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis))?[^\S\n]*$"
 )
 # Verbs of speech and judgement that weave a quoted fragment into the writer's sentence:
