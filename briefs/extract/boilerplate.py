@@ -100,7 +100,8 @@ _FURNITURE_OPENERS = frozenset(
 _STRIP = "\"“”‘’'()[]:|»>,.;—–-"
 _NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)]\s+\S")
 _HANDLE_OR_LINK = re.compile(r"(?:@\w{2,}|https?://|pic\.twitter\.com/|#\w{3,})")
-_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# A sentence ends on its stop and any closing marks ("“" too: some pages close a quote with an opening mark).
+_END = re.compile(r"[.!?][\"'”’“)\]]*$")
 
 
 def lead_in_length(text: str, start: int = 0, end: int | None = None) -> int:
@@ -133,7 +134,7 @@ def is_furniture(sentence: str) -> bool:
     if not text:
         return True
     # Prefilters (a substring test runs at C speed) keep the searches to the few lines that could match.
-    ended = text[-1] in ".!?" or (text[-1] in "\"'”’)]" and _END.search(text) is not None)
+    ended = text[-1] in ".!?" or (text[-1] in "\"'”’“)]" and _END.search(text) is not None)
     words = text.count(" ") + 1
     if not ended and words < 25:
         return True  # a line without end punctuation is a heading, a caption or a link unless it is long prose
