@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from briefs.extract.boilerplate import embedded_posts, is_furniture, lead_in_length, leans_on_previous
 from briefs.extract.quotes import Span
 from briefs.extract.results import Fact
 from briefs.extract.sentences import paragraphs, sentence_end, sentence_starts
@@ -38,9 +39,33 @@ _ANCHORS = {
     "according": re.compile(r"ccording[^\S\n]to\b"),
 }
 _SUPERLATIVES = {
-    "largest", "highest", "lowest", "biggest", "smallest", "fastest", "slowest", "greatest", "longest",
-    "shortest", "strongest", "weakest", "richest", "poorest", "deadliest", "best", "cheapest", "oldest",
-    "youngest", "busiest", "costliest", "hottest", "coldest", "wettest", "driest", "steepest", "sharpest",
+    "largest",
+    "highest",
+    "lowest",
+    "biggest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "greatest",
+    "longest",
+    "shortest",
+    "strongest",
+    "weakest",
+    "richest",
+    "poorest",
+    "deadliest",
+    "best",
+    "cheapest",
+    "oldest",
+    "youngest",
+    "busiest",
+    "costliest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "driest",
+    "steepest",
+    "sharpest",
 }
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 
@@ -103,6 +128,12 @@ _RANK = {kind: -weight for kind, weight in WEIGHTS.items()}  # sort key: heavies
 # round() on a float costs a microsecond (it formats digits); scores come from a few weights, counts
 # and the run-on factor, so the distinct values are few (at most a few thousand) and worth remembering.
 _ROUNDED: dict[float, float] = {}
+# A sentence that leans on the one before ("But he ...", "It will ...") ranks below every sentence that
+# stands alone, and among its kind by its own signals: its score is scaled so that the best it can reach
+# (every signal, the most repeats) stays under the least a standalone fact gets (one date, run-on).
+_BEST_SCORE = sum(WEIGHTS.values()) + 0.5
+_LEAST_SCORE = min(WEIGHTS.values()) * 0.6
+_LEANING = 0.9 * _LEAST_SCORE / _BEST_SCORE
 
 
 def _by_score_desc(fact: Fact) -> float:
@@ -155,7 +186,7 @@ def rank_facts(
                 word_start = pos
                 while word_start and text[word_start - 1].isalpha():
                     word_start -= 1
-                if text[word_start:match.end()].lower() in _SUPERLATIVES:
+                if text[word_start : match.end()].lower() in _SUPERLATIVES:
                     hits.append((word_start, "comparative"))
             elif not (pos and text[pos - 1].isalnum()):
                 hits.append((pos, "comparative"))  # "than", "most"
@@ -174,9 +205,11 @@ def rank_facts(
     starts.append(len(text))
 
     # Only sentences with a hit are ever trimmed (most have none), so counts live in a dict keyed by
-    # sentence index and each sentence's end is computed the first time a hit lands in it.
+    # sentence index and each sentence's bounds are computed the first time a hit lands in it. A dateline
+    # ("LONDON, Jan 3 (Reuters) -") is cut from the front, and its date is not the sentence's signal.
     found: dict[int, dict[str, int]] = {}
     ends: dict[int, int] = {}
+    begins: dict[int, int] = {}
     for pos, kind in hits:
         k = bisect.bisect_right(starts, pos, 0, n) - 1
         if k < 0:
@@ -184,7 +217,8 @@ def rank_facts(
         end = ends.get(k)
         if end is None:
             end = ends[k] = sentence_end(text, starts[k], starts[k + 1])
-        if pos < end:
+            begins[k] = starts[k] + lead_in_length(text, starts[k], end)
+        if begins[k] <= pos < end:
             counts = found.get(k)
             if counts is None:
                 counts = found[k] = {}
@@ -194,25 +228,31 @@ def rank_facts(
     for pos, kind in orgs:
         k = bisect.bisect_right(starts, pos, 0, n) - 1
         counts = found.get(k)
-        if counts is not None and pos < ends[k]:
+        if counts is not None and begins[k] <= pos < ends[k]:
             counts[kind] = counts.get(kind, 0) + 1
 
     quoted = _quoted(spans)
+    in_post = _within(embedded_posts(text))
     facts = []
     for k in sorted(found):  # reading order, so the stable sort below puts earlier sentences first on ties
         counts = found[k]
-        start, end = starts[k], ends[k]
+        start, end = begins[k], ends[k]
         words = text.count(" ", start, end) + 1
         if words < _MIN_WORDS or quoted(start, end):
             continue
+        sentence = text[start:end]
+        if is_furniture(sentence) or in_post(start):
+            continue  # a byline, a credit, a subhead, an offer to the reader, a quoted post
         signals = tuple(sorted(counts, key=_RANK.__getitem__))
         score = sum(map(WEIGHTS.__getitem__, counts)) + 0.1 * min(5, sum(counts.values()) - len(counts))
         if words > _MAX_WORDS:
             score *= 0.6  # a run-on sentence is hard to cite
+        if leans_on_previous(sentence):
+            score *= _LEANING
         rounded = _ROUNDED.get(score)
         if rounded is None:
             rounded = _ROUNDED[score] = round(score, 3)
-        facts.append(Fact(text[start:end], start, end, rounded, signals))
+        facts.append(Fact(sentence, start, end, rounded, signals))
     facts.sort(key=_by_score_desc)
     return facts[:limit] if limit else facts
 
@@ -223,10 +263,21 @@ def _money_signs(text: str) -> list[int]:
     for sign in "€£¥":
         pos = text.find(sign)
         while pos >= 0:
-            if text[pos + 1:pos + 2].isdigit():
+            if text[pos + 1 : pos + 2].isdigit():
                 found.append(pos)
             pos = text.find(sign, pos + 1)
     return found
+
+
+def _within(ranges: list[tuple[int, int]]):
+    """A test for "does `pos` fall inside one of these (start, end) ranges?" (ranges in text order)."""
+    starts = [start for start, _ in ranges]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < ranges[k][1]
+
+    return inside
 
 
 # A sentence is a quote, not a fact, when quoted words make up this share of it. A sentence with a short

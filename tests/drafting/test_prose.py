@@ -41,6 +41,9 @@ def test_a_sentence_without_a_dateline_is_kept_whole(line: str) -> None:
     "By Jane Doe and Sam Lee, Staff Writers", "Written by Ana Ruiz, MS, RD", "Photo: Getty Images",
     "2. Never urged a boycott", "— Jo Bell (@jobell) November 18, 2019", "Read more", "WATCH: the vote",
     "Reporting by Tom Archer; editing by Priya Shah",
+    "Reporting by Tom Archer; Editing by Priya Shah.", "(Jo Bell/Getty Images)", "Picture: Sam Okoro.",
+    "— Harbour Watch (@harbourwatch) 18 November 2019", "Related: Council votes to raise fees.",
+    "© 2024 Harbour Media Group. All rights reserved.",
 ])
 def test_furniture_is_not_a_statement(line: str) -> None:
     assert is_furniture(line)
@@ -57,6 +60,11 @@ def test_furniture_is_not_a_statement(line: str) -> None:
     ("The council spent £4m on roads this year.", True),
     ("Some 40 people were taken to hospital.", True),
     ("“We lost,” he said.", False),
+    ("There are now 3,000 homes behind the wall.", True),
+    ("There, 40 homes were flooded.", False),
+    ("While the wall cost £4m, repairs cost twice that.", True),
+    ("In addition, the council bought 12 pumps.", False),
+    ("He Jianxiong said exports rose 12%.", True),
 ])
 def test_a_sentence_that_leans_on_the_one_before_does_not_stand_alone(sentence: str, alone: bool) -> None:
     assert stands_alone(sentence) is alone
@@ -86,6 +94,14 @@ def test_people_named_in_full_earlier_are_not_a_standalone_subject(sentence: str
 
     article = ("Marcel Granollers and Feliciano Lopez met Dr. Amira Okafor. " + sentence)
     assert reads_alone(sentence, article, article.index(sentence)) is alone
+
+
+@pytest.mark.parametrize("line", [
+    "By law, firms must report emissions above 40 tonnes.", "Download speeds rose 40% after the upgrade.",
+    "Tap water prices will rise 6% in April.", "More than 1,200 people were moved on Tuesday.",
+])
+def test_a_sentence_that_only_looks_like_furniture_is_a_statement(line: str) -> None:
+    assert not is_furniture(line)
 
 
 @pytest.mark.parametrize("line", ["Get Motor Cycle Monthly delivered through your letterbox every month.",
