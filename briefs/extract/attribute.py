@@ -162,13 +162,16 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 hi = min(hi, spans[i + 1].open_mark)
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
-            m = sp.after_name(after)
+            m = sp.AFTER_NAME_FIRST.match(after)
+            cue_first = sp.AFTER_CUE_FIRST.match(after) if m is None else None
+            if m is None and cue_first is None:
+                m = sp.AFTER_DESCRIBED.match(after)  # `," Acme chief executive Jo Bell said`
             if m and _new_sentence(text, span, after, m.end()):
                 pass  # `"It was dire." The club said it would appeal.`: that cue is the next sentence's own
             elif m:
                 mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), m.group(2))
             else:
-                m = sp.AFTER_CUE_FIRST.match(after)
+                m = cue_first
                 if m:
                     name = m.group(2)
                     if name[:1].islower() or name.split()[0] in {"The", "A", "An", "His", "Her", "Their"}:

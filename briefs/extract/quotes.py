@@ -6,6 +6,7 @@ number of marks (no regex backtracks over the text between them).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -149,6 +150,9 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
 
 
 _SINGLE_MARK = re.compile("[\u2018\u2019']")
+# A mark that may open a quote (checked for a word's start in code: a leading lookbehind would make the scan
+# try every position).
+_SINGLE_OPENER = re.compile(r"\u2018(?=\w)|'(?=[A-Z])")
 _OPEN_BEFORE = " \t\n([\u2014\u2013-"  # what may come right before an opening mark
 _CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a closing one
 # A cue right after `s’ `: the mark closes a quote (‘... the players’ said Lee?) rather than making a plural
@@ -197,7 +201,16 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     (the players’ union), so a mark opens only at a word's start and closes only before a space or
     punctuation, and `s’` before a lower-case word that is no cue is read as a possessive."""
     spans: list[Span] = []
-    for index, (p_start, p_end) in enumerate(paras):
+    # Apostrophes are in nearly every paragraph; a quote opener (a mark at a word's start before a capital or
+    # a letter) in few. Only paragraphs that hold one are walked mark by mark.
+    starts = [p for p, _ in paras]
+    wanted = sorted({
+        bisect.bisect_right(starts, m.start()) - 1
+        for m in _SINGLE_OPENER.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _OPEN_BEFORE
+    })
+    for index in wanted:
+        p_start, p_end = paras[index]
         open_at: int | None = None
         for match in _SINGLE_MARK.finditer(text, p_start, p_end):
             pos = match.start()
