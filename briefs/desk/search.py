@@ -27,6 +27,38 @@ def search_words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def vocabulary_words(text: str) -> set[str]:
+    """Every form of `text`'s words that SQLite's index may hold: `search_words`' and unicode61's own (which
+    lower-cases where Python case-folds, so "ß" stays "ß"). More forms than the index holds are harmless:
+    the vocabulary only turns a typed prefix into the words it may stand for."""
+    words = set(search_words(text))
+    if not text.isascii():
+        lowered = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+        words.update(_WORD.findall(lowered))
+    return words
+
+
+# Both desks rank only the newest RANK_WINDOW matches of a query (or `limit`, when more are asked for), so a
+# word or a letter that every source holds costs no more to search than a rare one; a query matching fewer
+# ranks them all. Typing more narrows the set.
+RANK_WINDOW = 100
+
+# A source's score among the matches ranked: title words weigh five times text words, and each further
+# mention of a word counts for less (BM25's term-frequency curve, k1 = 1.2), so a title match outranks
+# any number of mentions in the text.
+TITLE_WEIGHT = 5.0
+_K1 = 1.2
+
+
+def match_score(title_hits: int, text_hits: int) -> float:
+    """How well one source matches, from how often the query's words occur in its title and its text."""
+    return TITLE_WEIGHT * _saturated(title_hits) + _saturated(text_hits)
+
+
+def _saturated(hits: int) -> float:
+    return hits * (_K1 + 1) / (hits + _K1) if hits > 0 else 0.0
+
+
 def indexed_words(text: str) -> str:
     """`text`'s words as one space-separated string for the server to index (positions kept, so ranking
     counts them), or only its distinct words for a very long text."""
