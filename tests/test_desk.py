@@ -273,6 +273,24 @@ def test_a_query_matching_more_than_the_window_ranks_the_newest_matches_best_fir
         assert len(desk.search_sources("levy", limit=RANK_WINDOW + 4)) == RANK_WINDOW + 4  # more asked, more ranked
 
 
+def test_words_that_very_many_sources_hold_rank_title_matches_first_then_the_newest(desk_path: Path,
+                                                                                     monkeypatch) -> None:
+    # On SQLite, bm25() would first count every source holding the words; past BM25_BUDGET of them the
+    # ranking within the window is the title's matches, then the newest (a tiny budget stands in for a big desk).
+    from briefs.desk import sqlite as sqlite_desk
+
+    monkeypatch.setattr(sqlite_desk, "BM25_BUDGET", 2)
+    with open_desk(desk_path) as desk:
+        titled = desk.add_source(make_source("Levy\n\nThe levy is set.", title="Levy on tankers")).source
+        keen = desk.add_source(make_source("Dues\n\nLevy, levy and levy again: the levy.", title="Dues")).source
+        newest = desk.add_source(make_source("Last\n\nA levy too.", title="Last")).source
+        for typed in ("levy", "lev"):
+            assert [s.id for s in desk.search_sources(typed)] == [titled.id, newest.id, keen.id], typed
+    monkeypatch.setattr(sqlite_desk, "BM25_BUDGET", 20_000)
+    with open_desk(desk_path) as desk:  # a desk where few hold them: the most mentions beat the newest
+        assert [s.id for s in desk.search_sources("levy")] == [titled.id, keen.id, newest.id]
+
+
 def test_a_desk_is_opened_by_path_or_url_and_an_unknown_scheme_is_an_error(tmp_path: Path, monkeypatch) -> None:
     from briefs.errors import InputError
 

@@ -43,21 +43,6 @@ def vocabulary_words(text: str) -> set[str]:
 # ranks them all. Typing more narrows the set.
 RANK_WINDOW = 100
 
-# A source's score among the matches ranked: title words weigh five times text words, and each further
-# mention of a word counts for less (BM25's term-frequency curve, k1 = 1.2), so a title match outranks
-# any number of mentions in the text.
-TITLE_WEIGHT = 5.0
-_K1 = 1.2
-
-
-def match_score(title_hits: int, text_hits: int) -> float:
-    """How well one source matches, from how often the query's words occur in its title and its text."""
-    return TITLE_WEIGHT * _saturated(title_hits) + _saturated(text_hits)
-
-
-def _saturated(hits: int) -> float:
-    return hits * (_K1 + 1) / (hits + _K1) if hits > 0 else 0.0
-
 
 def indexed_words(text: str) -> str:
     """`text`'s words as one space-separated string for the server to index (positions kept, so ranking
