@@ -14,7 +14,6 @@ import pytest
 from briefs.actions.desk_setup import open_for_work
 from briefs.desk import open_desk
 from briefs.desk.schema import SCHEMA_VERSION
-from briefs.desk.sqlite import fts_query
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
 from briefs.model import Brief, NewSource, Section, Snippet, SnippetKind, SourceKind, SourceMeta
 
@@ -115,7 +114,6 @@ def test_full_text_search_matches_words_and_prefixes_and_survives_fts_syntax(des
         for hostile in ['"', "AND", "NEAR(", "*", "title:", "a OR", "-", "'", ":*", "!", "&|", "\\", "%s", "<->"]:
             desk.search_sources(hostile)  # never a query syntax error, on either backend
         assert desk.search_sources("  ") == desk.list_sources(limit=200)
-        assert fts_query("  ") is None
 
 
 def test_search_splits_words_alike_on_both_backends(desk_target: str) -> None:

@@ -378,7 +378,11 @@ class SqliteDesk:
 
     def _fts_match(self, query: str) -> tuple[str, int] | None:
         """What a user typed as an FTS5 query (every word must match, the last one as typed so far), and
-        about how many sources hold its words, counted up to just past BM25_BUDGET."""
+        about how many sources hold its words, counted up to just past BM25_BUDGET.
+
+        Users type plain words, not FTS5 syntax; quoting each word means `"`, `*`, `NEAR` or `AND` in the
+        search box can never raise a syntax error.
+        """
         tokens = _TOKEN.findall(query)
         if not tokens:
             return None
@@ -754,20 +758,6 @@ def _writable(location: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------- helpers
-def fts_query(query: str) -> str | None:
-    """Turn what a user types into a safe FTS5 query: every word must match, the last one as a prefix.
-
-    Users type plain words, not FTS5 syntax; quoting each token means `"` , `*`, `NEAR` or `AND` in the
-    search box can never raise a syntax error.
-    """
-    tokens = _TOKEN.findall(query)
-    if not tokens:
-        return None
-    parts = [f'"{t}"' for t in tokens[:-1]]
-    parts.append(f'"{tokens[-1]}"*')
-    return " ".join(parts)
-
-
 def _split_sql(script: str) -> list[str]:
     # sqlite3.executescript would COMMIT our transaction, so statements run one by one. Triggers contain
     # semicolons; sqlite3.complete_statement tells where a statement really ends.
