@@ -163,13 +163,14 @@ def _sqlalchemy(target: str, size: int, direct: dict[str, float]) -> str:
     plain = subprocess.check_output([sys.executable, "-c", "import time; t=time.perf_counter(); import psycopg, "
                                      "psycopg_pool; print((time.perf_counter()-t)*1000)"])
     url = target.replace("postgresql://", "postgresql+psycopg://", 1)
-    engine = sqlalchemy.create_engine(url, pool_size=2)
+    # Never prepared, as the desk's own search is not (postgres.py says why: a generic plan reads everything).
+    engine = sqlalchemy.create_engine(url, pool_size=2, connect_args={"prepare_threshold": None})
     match = "(websearch_to_tsquery('simple', :whole) && to_tsquery('simple', :prefix))"
     sql = sqlalchemy.text(
         f"SELECT {postgres._SOURCE_COLUMNS} FROM (SELECT w.id, ts_rank('{postgres._WEIGHTS}'::real[], w.search, "
         f"{match}) AS score FROM (SELECT id, search FROM sources WHERE search @@ {match} AND removed_at IS NULL "
-        "ORDER BY id DESC LIMIT :window) w) m JOIN sources s ON s.id = m.id ORDER BY m.score DESC, s.id DESC "
-        "LIMIT :limit")
+        "ORDER BY id DESC LIMIT :window) w ORDER BY score DESC, w.id DESC LIMIT :limit) m "
+        "JOIN sources s ON s.id = m.id ORDER BY m.score DESC, s.id DESC")
     times = []
     with engine.connect() as conn:
         for _ in range(5):

@@ -14,7 +14,6 @@ import pytest
 from briefs.actions.desk_setup import open_for_work
 from briefs.desk import open_desk
 from briefs.desk.schema import SCHEMA_VERSION
-from briefs.desk.sqlite import fts_query
 from briefs.errors import ConflictError, DeskError, InputError, NotFound
 from briefs.model import Brief, NewSource, Section, Snippet, SnippetKind, SourceKind, SourceMeta
 
@@ -115,7 +114,6 @@ def test_full_text_search_matches_words_and_prefixes_and_survives_fts_syntax(des
         for hostile in ['"', "AND", "NEAR(", "*", "title:", "a OR", "-", "'", ":*", "!", "&|", "\\", "%s", "<->"]:
             desk.search_sources(hostile)  # never a query syntax error, on either backend
         assert desk.search_sources("  ") == desk.list_sources(limit=200)
-        assert fts_query("  ") is None
 
 
 def test_search_splits_words_alike_on_both_backends(desk_target: str) -> None:
@@ -229,6 +227,66 @@ def test_search_ranks_title_matches_first_and_breaks_ties_newest_first(desk_targ
         assert desk.search_sources("tanker")[0].id == in_title.source.id
         assert {s.id for s in desk.search_sources("tanker")} == {in_title.source.id, in_text.source.id}
         assert desk.search_sources("levy")[0].id in {in_title.source.id, other.source.id}
+
+
+def test_a_prefix_finds_every_word_it_starts_in_texts_titles_and_renamed_titles(desk_target: str) -> None:
+    with open_desk(desk_target) as desk:
+        office = desk.add_source(make_source("Budget\n\nThe ministry spoke.", title="Budget")).source
+        person = desk.add_source(make_source("Visit\n\nA minister came.", title="Visit")).source
+        named = desk.add_source(make_source("Fees\n\nDr M\u00fcller objected.", title="Fees")).source
+        for typed, found in (("mini", {office.id, person.id}), ("minist", {office.id, person.id}),
+                             ("ministe", {person.id}), ("ministry", {office.id}), ("mull", {named.id}),
+                             ("M\u00fcll", {named.id}), ("budget minis", {office.id}), ("ministr", {office.id})):
+            assert {s.id for s in desk.search_sources(typed)} == found, typed
+        desk.update_source_meta(named.id, SourceMeta(title="Ombudsman objects"))
+        assert [s.id for s in desk.search_sources("ombud")] == [named.id]
+        assert [s.id for s in desk.search_sources("ombudsman")] == [named.id]
+
+
+def test_a_prefix_that_starts_many_words_still_finds_them_all(desk_target: str) -> None:
+    many = " ".join(f"zonk{a}{b}" for a in "abcdefghij" for b in "abcdefgh")  # 80 words starting "zonk"
+    with open_desk(desk_target) as desk:
+        first = desk.add_source(make_source(f"Long\n\n{many}.", title="Long")).source
+        second = desk.add_source(make_source("Short\n\nOne zonkzz here.", title="Short")).source
+        assert {s.id for s in desk.search_sources("zonk")} == {first.id, second.id}
+        assert [s.id for s in desk.search_sources("zonkz")] == [second.id]
+
+
+def test_a_query_matching_more_than_the_window_ranks_the_newest_matches_best_first(desk_target: str) -> None:
+    # Only the newest RANK_WINDOW matches are ranked: a title match older than those waits until the
+    # query narrows; within them a title match comes first, then many mentions, then the newest.
+    from briefs.desk.search import RANK_WINDOW
+
+    with open_desk(desk_target) as desk:
+        old_title = desk.add_source(make_source("Levy\n\nThe levy is set.", title="Levy on tankers")).source
+        for n in range(RANK_WINDOW):
+            desk.add_source(make_source(f"Note {n}\n\nA levy was noted.", title=f"Note {n}"))
+        keen = desk.add_source(make_source("Dues\n\nLevy, levy and levy again: the levy.", title="Dues")).source
+        titled = desk.add_source(make_source("Port\n\nIt holds.", title="Port levy")).source
+        newest = desk.add_source(make_source("Last\n\nA levy too.", title="Last")).source
+        found = [s.id for s in desk.search_sources("levy", limit=5)]
+        assert found[:3] == [titled.id, keen.id, newest.id]
+        assert old_title.id not in [s.id for s in desk.search_sources("levy", limit=20)]  # as the app asks
+        assert [s.id for s in desk.search_sources("levy tank")] == [old_title.id]
+        assert len(desk.search_sources("levy", limit=RANK_WINDOW + 4)) == RANK_WINDOW + 4  # more asked, more ranked
+
+
+def test_words_that_very_many_sources_hold_rank_title_matches_first_then_the_newest(desk_path: Path,
+                                                                                     monkeypatch) -> None:
+    # On SQLite, bm25() would first count every source holding the words; past BM25_BUDGET of them the
+    # ranking within the window is the title's matches, then the newest (a tiny budget stands in for a big desk).
+    from briefs.desk import sqlite as sqlite_desk
+
+    monkeypatch.setattr(sqlite_desk, "BM25_BUDGET", 2)
+    with open_desk(desk_path) as desk:
+        titled = desk.add_source(make_source("Levy\n\nThe levy is set.", title="Levy on tankers")).source
+        keen = desk.add_source(make_source("Dues\n\nLevy, levy and levy again: the levy.", title="Dues")).source
+        newest = desk.add_source(make_source("Last\n\nA levy too.", title="Last")).source
+        for typed in ("levy", "lev"):
+            assert [s.id for s in desk.search_sources(typed)] == [titled.id, newest.id, keen.id], typed
+    monkeypatch.setattr(sqlite_desk, "BM25_BUDGET", 20_000)
+    with open_desk(desk_path) as desk:  # a desk where few hold them: the most mentions beat the newest
+        assert [s.id for s in desk.search_sources("levy")] == [titled.id, keen.id, newest.id]
 
 
 def test_a_desk_is_opened_by_path_or_url_and_an_unknown_scheme_is_an_error(tmp_path: Path, monkeypatch) -> None:
@@ -354,3 +412,51 @@ def test_a_desk_from_before_rejections_gains_their_table_and_keeps_its_data(desk
     db = sqlite3.connect(desk_path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
+
+
+def _desk_at_version_4(target: str) -> None:
+    """A desk as the release before the search vocabulary left it, holding one source written by that
+    release (its search index filled, as that release's desk filled it)."""
+    from briefs.desk.schema import MIGRATIONS, POSTGRESQL
+    from briefs.desk.search import indexed_words
+    from briefs.desk.sqlite import _split_sql
+
+    columns = ("sha256, kind, origin, title, words, text, imported_at", "'abc', 'text', 'old.txt', 'Old harbour fees', "
+               "4, 'The ministry raised harbour fees.', '2026-01-01T00:00:00+00:00'")
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute("CREATE TABLE briefs_schema (version integer NOT NULL)")
+            for script in POSTGRESQL[:4]:
+                conn.execute(script)
+            conn.execute("INSERT INTO briefs_schema (version) VALUES (4)")
+            conn.execute(f"INSERT INTO sources ({columns[0]}, search) VALUES ({columns[1]}, "
+                         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'))",
+                         (indexed_words("Old harbour fees"), indexed_words("The ministry raised harbour fees.")))
+        return
+    db = sqlite3.connect(target, isolation_level=None)
+    for number in range(4):
+        for statement in _split_sql(MIGRATIONS[number]):
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db.execute(f"INSERT INTO sources ({columns[0]}) VALUES ({columns[1]})")
+    db.close()
+
+
+def test_a_desk_from_before_the_search_vocabulary_is_upgraded_and_finds_old_and_new_sources(desk_target: str) -> None:
+    _desk_at_version_4(desk_target)
+    with open_desk(desk_target) as desk:
+        old = desk.search_sources("harbour")
+        assert [s.meta.title for s in old] == ["Old harbour fees"]
+        assert [s.id for s in desk.search_sources("minis")] == [old[0].id]  # a prefix of an old source's word
+        new = desk.add_source(make_source("Quay\n\nA minister toured the harbour.", title="Quay")).source
+        assert {s.id for s in desk.search_sources("minis")} == {old[0].id, new.id}
+        assert [s.id for s in desk.search_sources("harb")] == [old[0].id, new.id]  # title match first
+    if desk_target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(desk_target) as conn:
+            assert conn.execute("SELECT version FROM briefs_schema").fetchone()[0] == SCHEMA_VERSION
+    else:
+        assert sqlite3.connect(desk_target).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -29,7 +29,7 @@ from briefs.clock import SYSTEM_CLOCK, Clock
 from briefs.desk.base import AddResult, DeskEvent, Rejected
 from briefs.desk.common import default_author, new_uid, newer_schema_error
 from briefs.desk.schema import POSTGRESQL, SCHEMA_VERSION
-from briefs.desk.search import indexed_words, query_words
+from briefs.desk.search import RANK_WINDOW, indexed_words, query_words
 from briefs.errors import BriefsError, ConflictError, DeskError, DeskUnavailable, InputError, NotFound
 from briefs.model import Brief, NewSource, Section, Snippet, SnippetKind, Source, SourceKind, SourceMeta
 
@@ -53,9 +53,6 @@ _SNIPPET_COLUMNS = 'id, source_id, kind, start, "end", text, speaker, edited, co
 _BRIEF_COLUMNS = "id, template, title, fields, sections, marking, revision, created_at, updated_at, updated_by, uid"
 _REVISION_COLUMNS = ("r.brief_id, r.template, r.title, r.fields, r.sections, r.marking, r.revision, b.created_at, "
                      "r.saved_at, r.author, b.uid FROM brief_revisions r JOIN briefs b ON b.id = r.brief_id")
-# As on SQLite (sqlite.py says why): rank only the newest matches, so a one-letter prefix matching the
-# whole desk costs no more than a narrow search.
-RANK_WINDOW = 1000
 # Title words weigh five times text words, as FTS5's bm25(5.0, 1.0) does; ts_rank takes {D, C, B, A}.
 _WEIGHTS = "{0, 0, 0.2, 1.0}"
 POOL_SIZE = 8
@@ -171,20 +168,21 @@ class PostgresDesk:
         with contextlib.suppress(Exception):  # a pool closed meanwhile closes the connection itself
             self._pool.putconn(conn)
 
-    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = (), *, prepare: bool | None = None
+              ) -> list[tuple]:
         """Run one statement and return its rows: inside this thread's transaction if one is open, else on
         a borrowed connection (once more on a fresh one if the server had dropped the first)."""
         held = getattr(self._local, "conn", None)
         if held is not None:
             try:
-                cursor = held.execute(sql, params)
+                cursor = held.execute(sql, params, prepare=prepare)
                 return cursor.fetchall() if cursor.description else []
             except psycopg.Error as exc:
                 raise _Translated(self._failure(exc)) from exc
         for attempt in (1, 2):
             conn = self._checkout()
             try:
-                cursor = conn.execute(sql, params)
+                cursor = conn.execute(sql, params, prepare=prepare)
                 return cursor.fetchall() if cursor.description else []
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
                 if attempt == 2 or not conn.broken:
@@ -382,14 +380,20 @@ class PostgresDesk:
             return self.list_sources(limit=limit)
         whole, prefix = words
         match = "(websearch_to_tsquery('simple', %(whole)s) && to_tsquery('simple', %(prefix)s))"
+        # The best `limit` of the window are found before the rest of their columns are read. The plan is
+        # made for these words, never a generic one (psycopg prepares a statement run five times, and the
+        # server may then keep a plan made without the query): a word in every source is read newest first
+        # along the primary key and stops at the window, a rare one is looked up in the GIN index; one
+        # plan for both reads the whole index or the whole table.
         rows = self._rows(
             f"SELECT {_SOURCE_COLUMNS} FROM ("
             f"  SELECT w.id, ts_rank('{_WEIGHTS}'::real[], w.search, {match}) AS score FROM ("
             f"    SELECT id, search FROM sources WHERE search @@ {match} AND removed_at IS NULL"
             "     ORDER BY id DESC LIMIT %(window)s"
-            "  ) w"
-            ") m JOIN sources s ON s.id = m.id ORDER BY m.score DESC, s.id DESC LIMIT %(limit)s",
-            {"whole": whole, "prefix": prefix, "window": RANK_WINDOW, "limit": limit},
+            "  ) w ORDER BY score DESC, w.id DESC LIMIT %(limit)s"
+            ") m JOIN sources s ON s.id = m.id ORDER BY m.score DESC, s.id DESC",
+            {"whole": whole, "prefix": prefix, "window": max(RANK_WINDOW, limit), "limit": limit},
+            prepare=False,
         )
         return [_source_from_row(row, False) for row in rows]
 

@@ -27,6 +27,23 @@ def search_words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def vocabulary_words(text: str) -> set[str]:
+    """Every form of `text`'s words that SQLite's index may hold: `search_words`' and unicode61's own (which
+    lower-cases where Python case-folds, so "ß" stays "ß"). More forms than the index holds are harmless:
+    the vocabulary only turns a typed prefix into the words it may stand for."""
+    words = set(search_words(text))
+    if not text.isascii():
+        lowered = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+        words.update(_WORD.findall(lowered))
+    return words
+
+
+# Both desks rank only the newest RANK_WINDOW matches of a query (or `limit`, when more are asked for), so a
+# word or a letter that every source holds costs no more to search than a rare one; a query matching fewer
+# ranks them all. Typing more narrows the set.
+RANK_WINDOW = 100
+
+
 def indexed_words(text: str) -> str:
     """`text`'s words as one space-separated string for the server to index (positions kept, so ranking
     counts them), or only its distinct words for a very long text."""
