@@ -102,7 +102,7 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
     signals = pagemeta.read_signals(tree)
     page_url = url or document.url or signals.canonical or None
     host = pagemeta.host_of(page_url)
-    outlet = pagemeta.choose_outlet(signals, document.sitename, host)
+    outlet = pagemeta.choose_outlet(signals, document.sitename, host, document.author)
     metadata = SourceMeta(
         title=pagemeta.choose_title(signals, document.title, outlet, host),
         author=pagemeta.choose_author(signals, document.author, outlet, host),

@@ -291,6 +291,9 @@ class PageSignals:
     itemprop_dates: list[str] = field(default_factory=list)
     lang: str = ""
     canonical: str = ""
+    header_text: str = ""  # the text that follows the headline: standfirst, byline, dateline
+    header_times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, shown text)
+    tree: HtmlElement | None = None
 
     def first_meta(self, *names: str) -> str:
         for name in names:
@@ -327,6 +330,9 @@ def read_signals(tree: HtmlElement) -> PageSignals:
             signals.h1.append((text, headline))
             if headline:
                 headlines.append(el)
+    signals.tree = tree
+    if headlines:
+        signals.header_text = _text_after(headlines[0])
     scopes = _byline_scopes(tree, headlines)
     bylines: set[HtmlElement] = set()
     for scope in scopes:
@@ -334,6 +340,8 @@ def read_signals(tree: HtmlElement) -> PageSignals:
             tag = el.tag
             if type(tag) is not str or tag in _SIGNAL_TAGS:  # comments, processing instructions, head tags
                 continue
+            if tag == "time":
+                signals.header_times.append((el.get("datetime") or "", squash(el.text_content())))
             itemprop = el.get("itemprop")
             if itemprop:
                 itemprop = itemprop.lower()
@@ -357,6 +365,44 @@ def read_signals(tree: HtmlElement) -> PageSignals:
                 if text:
                     signals.bylines.append(text)
     return signals
+
+
+_NOT_SHOWN = {"script", "style", "noscript", "svg", "button", "select", "option", "template"}
+
+
+def _text_after(h1: HtmlElement, limit: int = 500) -> str:
+    """The text a reader sees after the headline, up to `limit` characters: where bylines and
+    datelines sit whatever their markup. Walks the headline's following siblings, then its parents'."""
+    parts: list[str] = []
+    size = 0
+    node = h1
+    for _ in range(4):
+        if node.tail and node is not h1:
+            parts.append(node.tail)
+        for sib in node.itersiblings():
+            if size >= limit:
+                break
+            if isinstance(sib.tag, str) and sib.tag not in _NOT_SHOWN:
+                for piece in _shown_text(sib):
+                    parts.append(piece)
+                    size += len(piece)
+            if sib.tail:
+                parts.append(sib.tail)
+                size += len(sib.tail)
+        node = node.getparent()
+        if size >= limit or node is None or node.tag in {"body", "html"}:
+            break
+    return squash(" ".join(parts))[:limit]
+
+
+def _shown_text(node: HtmlElement) -> Iterator[str]:
+    if node.text:
+        yield node.text
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in _NOT_SHOWN:
+            yield from _shown_text(child)
+        if child.tail:
+            yield child.tail
 
 
 def _byline_scopes(tree: HtmlElement, headlines: list[HtmlElement]) -> list[HtmlElement]:
@@ -534,16 +580,94 @@ def _looks_like_domain(text: str) -> bool:
     return bool(re.fullmatch(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", text.strip().lower()))
 
 
-def _clean_site_name(text: str | None) -> str | None:
+# Words after a brand that name an edition of it, not another outlet: "Brand International", "Brand UK".
+_EDITION_WORDS = (
+    "international|global|worldwide|edition|english|online|uk|u\\.k\\.|us|u\\.s\\.|usa|europe|asia|africa|india|"
+    "australia|canada|new york|ny|los angeles|la|chicago|san francisco|miami|london|dc|washington dc"
+)
+_EDITION_SUFFIX = re.compile(
+    rf"^(?P<brand>.*?\S)(?<!\bof)(?<!\bin)(?<!\bfor)\s+(?:{_EDITION_WORDS})\s*(?:edition)?$", re.IGNORECASE
+)
+# A company's legal form and the words around a logo or a copyright line: not part of the brand.
+_LEGAL_SUFFIX = re.compile(
+    r"[,\s]+(?:inc\.?|llc|ltd\.?|limited|gmbh|ag|plc|corp\.?|corporation|company|co\.|pvt\.?|s\.a\.|b\.v\.|"
+    r"logo|all rights reserved\.?)\s*$",
+    re.IGNORECASE,
+)
+_TAGLINE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", ": ", " · ", " • ")
+_HOME_WORDS = {
+    "home",
+    "homepage",
+    "home page",
+    "latest news",
+    "news",
+    "breaking news",
+    "official site",
+    "official website",
+    "front page",
+}
+# "CBSSports": an acronym glued to a word; "TheHill": a leading article glued to the name.
+_ACRONYM_WORD = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z]{2})")
+_GLUED_ARTICLE = re.compile(r"^The(?=[A-Z][a-z])")
+
+
+def _from_domain_style(text: str) -> str:
+    """'CBSSports.com' -> 'CBS Sports', 'cleveland.com' -> 'Cleveland': the name a domain-style brand
+    stands for. Camel-case brands ('MacRumors') keep their spelling: only an acronym glued to a word, or
+    a leading 'The', is split."""
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().lower() if text.islower() else text.strip())
+    name = name.rstrip("/")
+    labels = name.split(".")
+    if len(labels) >= 3 and labels[-2].lower() in _TWO_PART_SUFFIXES:
+        labels = labels[:-2]
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    name = labels[-1] if labels else name
+    name = _GLUED_ARTICLE.sub("The ", _ACRONYM_WORD.sub(" ", name))
+    if name.islower():
+        # Lower case gives no clue to the spelling: as for a bare domain, a short name is an acronym.
+        return name_from_domain(f"{name}.com") or name
+    return squash(name.replace("-", " "))
+
+
+def _brand_segment(text: str, label: str) -> str:
+    """'Brand | tagline', 'Brand - description', 'The Brand | Brand.com': the segment that is the brand."""
+    for separator in _TAGLINE_SEPARATORS:
+        if separator not in text:
+            continue
+        parts = [squash(p) for p in text.split(separator) if squash(p)]
+        parts = [p for p in parts if p.lower() not in _HOME_WORDS] or parts
+        if len(parts) < 2:
+            return parts[0] if parts else text
+        # The segment that names the domain, spelt as a name rather than as a domain; else the first.
+        naming = [p for p in parts if label and len(label) >= 3 and label in norm(p)]
+        plain = [p for p in naming if not _looks_like_domain(p)]
+        return (plain or naming or parts)[0]
+    return text
+
+
+def _clean_site_name(text: str | None, label: str = "") -> str | None:
     text = squash(text)
     if not text:
         return None
     text = text.lstrip("@").strip()
-    for separator in (" | ", " - ", " – ", " — ", ": "):
-        head, sep, tail = text.partition(separator)
-        if sep and tail.lower() in {"home", "homepage", "home page", "latest news", "news", "breaking news"}:
-            text = head
-    if not text or _looks_like_domain(text) or len(text) > 80:
+    if text.startswith(("http://", "https://")) and not _looks_like_domain(text):
+        return None
+    if text.lower().startswith(("all rights", "copyright")):
+        return None
+    text = _brand_segment(text, label)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _LEGAL_SUFFIX.sub("", text).strip(" ,.-|") or prev
+    if _looks_like_domain(text):
+        text = _from_domain_style(text)
+    elif re.fullmatch(r"The[A-Z][a-z]\w*", text):
+        text = _GLUED_ARTICLE.sub("The ", text)
+    match = _EDITION_SUFFIX.match(text)
+    if match and norm(match["brand"]) not in {"the", ""}:
+        text = match["brand"]
+    if not text or len(text) > 80 or len(text.split()) > 8:
         return None
     return text
 
@@ -566,24 +690,166 @@ def _site_from_title(title: str, host: str) -> str | None:
     return None
 
 
-def choose_outlet(signals: PageSignals, trafilatura_site: str | None, host: str) -> str | None:
-    """og:site_name, then the article's JSON-LD publisher, then other named sources; a domain last."""
-    candidates: list[str | None] = [signals.first_meta("og:site_name")]
+def _title_brand(signals: PageSignals) -> str | None:
+    """'Headline - Brand' in the title tag, where the headline part is the page's own headline: the
+    last segment names the site even when it does not spell the domain ('... - The Example Times' on
+    extimes.com)."""
+    title = signals.title_tag
+    heads = [text for text, headline in signals.h1 if headline] + [signals.first_meta("og:title")]
+    heads += [_ld_text(a.get("headline")) for a in signals.ld_articles[:1]]
+    heads = [h for h in heads if h]
+    if not title or not heads:
+        return None
+    for separator in _TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        head, tail = title.rsplit(separator, 1)
+        tail = squash(tail)
+        if tail and len(tail.split()) <= 6 and not _similar(tail, heads[0]) and any(_similar(head, h) for h in heads):
+            return tail
+    return None
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() != "the"]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """'WSJ', 'NYTimes' and 'NYT' stand for 'The Wall Street Journal', 'The New York Times': the short
+    form's letters are, in order, a non-empty start of each of the name's words (a leading 'The' aside)."""
+    key = norm(short)
+    words = [norm(w) for w in re.split(r"[\s\-]+", name)]
+    words = [w for w in words if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) < 2 or not key or len(key) >= len("".join(words)):
+        return False
+
+    def fits(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(key)
+        word = words[j]
+        return any(key.startswith(word[:n], i) and fits(i + n, j + 1) for n in range(len(word), 0, -1))
+
+    return fits(0, 0)
+
+
+def _outlet_key(text: str) -> str:
+    key = norm(text)
+    return key[3:] if key.startswith("the") and len(key) > 5 else key
+
+
+def _form_rank(text: str, source_rank: int) -> tuple[int, int, int, int]:
+    """Among spellings of one name, the one a reader would write: spaced or punctuated ('The Hill' over
+    'TheHill', "Barron's" over 'Barrons'), not all lower case, with its article, then the earliest source."""
+    spaced = sum(1 for ch in text if not ch.isalnum())
+    return (-spaced, text.islower(), not text.lower().startswith("the "), source_rank)
+
+
+def _agency_credit(signals: PageSignals, credit: str | None = None) -> str | None:
+    """A wire agency credited in the byline or the dateline ('By A and B, Associated Press', 'LONDON
+    (Reuters) -'): the name as the page spells it."""
+    texts = [" ".join(chunks) for chunks in signals.bylines] + [signals.header_text[:400], credit or ""]
+    for text in texts:
+        low = f" {text.lower()} "
+        for agency in sorted(AGENCIES, key=len, reverse=True):
+            if agency in _NOT_WIRE:
+                continue
+            found = low.find(agency)
+            while found != -1:
+                before, after = low[found - 1], low[found + len(agency)]
+                if not before.isalnum() and not after.isalnum():
+                    start = found - 1
+                    return text[start : start + len(agency)]
+                found = low.find(agency, found + 1)
+    return None
+
+
+# Broadcasters in the agency list are outlets in their own right, never a host's wire credit.
+_NOT_WIRE = {"cnn", "bbc", "bbc news", "npr", "bloomberg", "bloomberg news"}
+
+
+def choose_outlet(
+    signals: PageSignals, trafilatura_site: str | None, host: str, credit: str | None = None
+) -> str | None:
+    """The site's name as a reader would cite it. Every place a page names itself is a vote (og:site_name,
+    the JSON-LD publisher, the title's brand segment, the app name, trafilatura's guess); spellings of one
+    name (by letters, initials or a leading 'The') pool their votes, a name that spells the domain gets
+    one more, and the best-written spelling of the winner is returned. The logo's alt text and the ©
+    line are asked only when nothing else names the site; the domain is the last resort."""
+    label = norm(domain_label(host))
+    raw: list[str | None] = [signals.first_meta("og:site_name")]
     for article in signals.ld_articles:
         for publisher in _as_list(article.get("publisher")):
             if isinstance(publisher, dict):
-                candidates.append(publisher.get("name") if isinstance(publisher.get("name"), str) else None)
+                raw.append(publisher.get("name") if isinstance(publisher.get("name"), str) else None)
             elif isinstance(publisher, str):
-                candidates.append(publisher)
-    candidates.extend(signals.ld_orgs)
-    candidates.append(_site_from_title(signals.title_tag, host))
-    candidates.append(signals.first_meta("application-name"))
-    candidates.append(trafilatura_site)
-    for candidate in candidates:
-        cleaned = _clean_site_name(candidate)
-        if cleaned:
-            return cleaned
-    return name_from_domain(host) if host else None
+                raw.append(publisher)
+    raw.extend(signals.ld_orgs[:2])
+    raw.append(_title_brand(signals) or _site_from_title(signals.title_tag, host))
+    raw.append(signals.first_meta("application-name"))
+    raw.append(signals.first_meta("apple-mobile-web-app-title"))
+    raw.append(trafilatura_site)
+    candidates = [(c, rank) for rank, r in enumerate(raw) if (c := _clean_site_name(r, label))]
+    if not candidates and signals.tree is not None:
+        candidates = [
+            (c, rank) for rank, r in enumerate(_site_name_in_page(signals.tree)) if (c := _clean_site_name(r, label))
+        ]
+    agency = _agency_credit(signals, credit)
+    if agency and label and (label == norm(agency) or label == _initials(agency)):
+        # A wire service's own hosting of its story for other sites: the outlet is the agency.
+        return agency
+    if not candidates:
+        return name_from_domain(host) if host else None
+    groups: list[list[tuple[str, int]]] = []
+    for cand in candidates:
+        key = _outlet_key(cand[0])
+        for group in groups:
+            other = group[0][0]
+            if key == _outlet_key(other) or _abbreviates(cand[0], other) or _abbreviates(other, cand[0]):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+
+    def votes(group: list[tuple[str, int]]) -> tuple[int, int]:
+        sources = len({rank for _, rank in group})
+        spells_domain = any(len(label) >= 3 and _outlet_key(c) in {label, label.removeprefix("the")} for c, _ in group)
+        return (sources + spells_domain, -min(rank for _, rank in group))
+
+    best = max(groups, key=votes)
+    # A short form ('WSJ', 'NYTimes') gives way to the name it stands for, when the page spells that out.
+    spelt = [c for c in best if any(_abbreviates(o, c[0]) for o, _ in best)]
+    pool = spelt or best
+    return min(pool, key=lambda c: _form_rank(c[0], c[1]))[0]
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?[,.]?\s*)?([^.|•\n]{2,60})", re.IGNORECASE
+)
+
+
+def _site_name_in_page(tree: HtmlElement) -> list[str]:
+    """Where a page without metadata names itself: its logo's alt text, then its © line."""
+    names: list[str] = []
+    for img in tree.iter("img"):
+        alt = img.get("alt")
+        if not alt:
+            continue
+        marks = f"{img.get('class') or ''} {img.get('id') or ''} {img.get('src') or ''} {alt}".lower()
+        parent = img.getparent()
+        if parent is not None:
+            marks += f" {parent.get('class') or ''} {parent.get('id') or ''}".lower()
+        if "logo" in marks:
+            names.append(re.sub(r"\blogo\b", "", alt, flags=re.IGNORECASE))
+            break
+    for footer in tree.iter("footer"):
+        match = _COPYRIGHT.search(footer.text_content())
+        if match:
+            names.append(match[1])
+            break
+    return names
 
 
 # -------------------------------------------------------------------------------------------- title
