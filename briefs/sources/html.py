@@ -107,7 +107,7 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
         title=pagemeta.choose_title(signals, document.title, outlet, host),
         author=pagemeta.choose_author(signals, document.author, outlet, host),
         publication=outlet,
-        published=pagemeta.choose_date(signals, document.date),
+        published=pagemeta.choose_date(signals, document.date, page_url),
         url=page_url if page_url and page_url.startswith(("http://", "https://")) else None,
         language=pagemeta.choose_language(signals) or document.language,
     )

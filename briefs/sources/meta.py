@@ -332,7 +332,7 @@ def read_signals(tree: HtmlElement) -> PageSignals:
                 headlines.append(el)
     signals.tree = tree
     if headlines:
-        signals.header_text = _text_after(headlines[0])
+        signals.header_text = _text_after(headlines[0], signals.header_times)
     scopes = _byline_scopes(tree, headlines)
     bylines: set[HtmlElement] = set()
     for scope in scopes:
@@ -340,8 +340,6 @@ def read_signals(tree: HtmlElement) -> PageSignals:
             tag = el.tag
             if type(tag) is not str or tag in _SIGNAL_TAGS:  # comments, processing instructions, head tags
                 continue
-            if tag == "time":
-                signals.header_times.append((el.get("datetime") or "", squash(el.text_content())))
             itemprop = el.get("itemprop")
             if itemprop:
                 itemprop = itemprop.lower()
@@ -370,9 +368,10 @@ def read_signals(tree: HtmlElement) -> PageSignals:
 _NOT_SHOWN = {"script", "style", "noscript", "svg", "button", "select", "option", "template"}
 
 
-def _text_after(h1: HtmlElement, limit: int = 500) -> str:
+def _text_after(h1: HtmlElement, times: list[tuple[str, str]], limit: int = 500) -> str:
     """The text a reader sees after the headline, up to `limit` characters: where bylines and
-    datelines sit whatever their markup. Walks the headline's following siblings, then its parents'."""
+    datelines sit whatever their markup. Walks the headline's following siblings, then its parents';
+    the <time> elements met on the way go to `times`."""
     parts: list[str] = []
     size = 0
     node = h1
@@ -383,7 +382,7 @@ def _text_after(h1: HtmlElement, limit: int = 500) -> str:
             if size >= limit:
                 break
             if isinstance(sib.tag, str) and sib.tag not in _NOT_SHOWN:
-                for piece in _shown_text(sib):
+                for piece in _shown_text(sib, times):
                     parts.append(piece)
                     size += len(piece)
             if sib.tail:
@@ -395,12 +394,14 @@ def _text_after(h1: HtmlElement, limit: int = 500) -> str:
     return squash(" ".join(parts))[:limit]
 
 
-def _shown_text(node: HtmlElement) -> Iterator[str]:
+def _shown_text(node: HtmlElement, times: list[tuple[str, str]]) -> Iterator[str]:
+    if node.tag == "time":
+        times.append((node.get("datetime") or "", squash(node.text_content())))
     if node.text:
         yield node.text
     for child in node:
         if isinstance(child.tag, str) and child.tag not in _NOT_SHOWN:
-            yield from _shown_text(child)
+            yield from _shown_text(child, times)
         if child.tail:
             yield child.tail
 
@@ -1128,19 +1129,128 @@ def parse_date(value: Any) -> str | None:
     return day.isoformat()
 
 
-def choose_date(signals: PageSignals, trafilatura_date: str | None) -> str | None:
+_HAS_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d|[a-z]{3,9})[/-]([0-3]?\d)(?:/|[-_.]|$)", re.IGNORECASE)
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})\b"
+)
+_MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")
+# Words before a date in a header that say it is the date the article was written or changed.
+_DATE_MARKER = re.compile(
+    r"(?:\bby\b|published|posted|updated|modified|on|\||—|–|-)\s*[:,]?\s*(?:\S+\s+){0,6}$", re.IGNORECASE
+)
+_UPDATE_WORDS = re.compile(r"updated|modified|edited", re.IGNORECASE)
+
+
+def url_date(url: str | None) -> str | None:
+    """A date in a URL's path: /2019/11/18/, /2019-11-18-, and /2019/nov/18/ as some sites write it."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path if "://" in url else url)
+    if not match:
+        return None
+    month = match[2].lower()
+    number = int(month) if month.isdigit() else _MONTHS.get(month)
+    if not number:
+        return None
+    try:
+        return date(int(match[1]), number, int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_shown(text: str, year_hint: int | None) -> str | None:
+    """A date as a page prints it; 'Posted Nov 18, 8:19 PM' takes the year of the article's own date."""
+    match = _DATE_IN_TEXT.search(text)
+    if match:
+        return parse_date(match[0])
+    match = _MONTH_DAY.search(text)
+    if match and year_hint and match[1].lower().rstrip(".") in _MONTHS:
+        try:
+            return date(year_hint, _MONTHS[match[1].lower().rstrip(".")], int(match[2])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _shown_dates(signals: PageSignals, year_hint: int | None) -> list[tuple[str, bool]]:
+    """The dates the article's header shows a reader, in page order, each with whether it is labelled as
+    an update: <time> elements by their text, byline pieces, and dates in the text after the headline
+    that open it or follow a byline word ('By ...', 'Published', '|')."""
+    found: list[tuple[str, bool]] = []
+    for _, text in signals.header_times[:3]:
+        shown = _parse_shown(text, year_hint)
+        if shown:
+            found.append((shown, bool(_UPDATE_WORDS.search(text))))
+    for chunks in signals.bylines[:2]:
+        for i, chunk in enumerate(chunks):
+            shown = _parse_shown(chunk, year_hint) if any(ch.isdigit() for ch in chunk) else None
+            if shown:
+                label = f"{chunks[i - 1] if i else ''} {chunk}"
+                found.append((shown, bool(_UPDATE_WORDS.search(label))))
+    header = signals.header_text[:300]
+    for match in _DATE_IN_TEXT.finditer(header):
+        before = header[max(0, match.start() - 60) : match.start()]
+        if match.start() < 40 or _DATE_MARKER.search(before):
+            shown = parse_date(match[0])
+            if shown:
+                found.append((shown, bool(_UPDATE_WORDS.search(before[-25:]))))
+            break
+    return found
+
+
+def _days_apart(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
+def choose_date(signals: PageSignals, trafilatura_date: str | None, url: str | None = None) -> str | None:
     """The article's own publication date: JSON-LD datePublished, then article:published_time and
-    similar tags, then itemprop; htmldate's guess (via trafilatura) only when the page marks none."""
+    similar tags, then itemprop; corrected by the date the page shows, then a date in the byline or the
+    URL; htmldate's guess (via trafilatura) only when the page gives none."""
     candidates: list[Any] = [a.get("datePublished") for a in signals.ld_articles]
     # A fact-check's own date, never its itemReviewed's (the claim being checked).
     candidates += [r.get("datePublished") for r in signals.ld_reviews]
     candidates += [signals.first_meta(name) for name in DATE_META_NAMES]
     candidates += signals.itemprop_dates
     candidates += [a.get("dateCreated") for a in signals.ld_articles]
+    raw, machine = None, None
     for candidate in candidates:
-        parsed = parse_date(_ld_text(candidate) if not isinstance(candidate, str) else candidate)
+        text = _ld_text(candidate) if not isinstance(candidate, str) else candidate
+        parsed = parse_date(text)
         if parsed:
-            return parsed
+            raw, machine = text, parsed
+            break
+    from_url = url_date(url or signals.canonical)
+    shown = _shown_dates(signals, int(machine[:4]) if machine else None)
+    if machine:
+        if raw and _HAS_TIME.search(raw):
+            # A timestamp is often written in UTC, a day ahead of (or behind) the date the page shows its
+            # readers in its own time zone. A shown date a day earlier always wins (an update cannot
+            # precede publication); a day later, unless it is labelled as an update.
+            for day, is_update in shown:
+                gap = _days_apart(machine, day)
+                if gap == -1 or (gap == 1 and not is_update):
+                    return day
+            if from_url and abs(_days_apart(machine, from_url)) == 1:
+                return from_url
+        # Published and modified the same: a system stamped both when the page was last saved; an earlier
+        # <time> in the header is the article's own date.
+        modified = [_ld_text(a.get("dateModified")) for a in signals.ld_articles[:1]]
+        modified += [signals.first_meta("article:modified_time")]
+        if raw and raw in modified:
+            for stamp, _ in signals.header_times[:2]:
+                day = parse_date(stamp)
+                if day and day < machine:
+                    return day
+        return machine
+    # No date marked up: the date in the byline, then the URL's, before anything guessed from the body.
+    for day, is_update in shown:
+        if not is_update:
+            return day
+    if from_url:
+        return from_url
     guess = parse_date(trafilatura_date)
     # htmldate falls back to the year of a "© 2024" footer, as 1 January: that is no publication date.
     if guess and guess.endswith("-01-01"):
