@@ -193,10 +193,80 @@ _BYLINE_TAIL = re.compile(
     r"\s+(?:in|for|at|from|on|reporting\s+from|updated|published|posted|last\s+updated)\s+\S.*$"
     r"|\s*(?:\||•|·|—|–|-)\s+.*$"
     r"|\s+\S+@\S+.*$"
-    r"|\s+\d.*$",
+    r"|\s+\d.*$"
+    # A date or a weekday after the name: "Jane Doe Nov 13, 2019", "Jane Doe Monday, November 18".
+    r"|\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}\b)(?:.*)?$"
+    r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$",
     re.IGNORECASE,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\sand\s|\sund\s|\set\s|\sy\s(?=[A-Z])|\n|/|\|)\s*", re.IGNORECASE)
+# Words that end a section's name ("CNN Business", "Example Sport"): a byline piece ending in one is the
+# outlet's section, not a person.
+SECTION_WORDS = {
+    "business",
+    "politics",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "health",
+    "entertainment",
+    "opinion",
+    "markets",
+    "lifestyle",
+    "culture",
+    "science",
+    "money",
+    "travel",
+    "weather",
+    "world",
+    "investigates",
+    "wellness",
+    "football",
+    "motoring",
+    "finance",
+    "economy",
+    "climate",
+    "style",
+    "food",
+    "books",
+    "arts",
+}
+# Degrees and credentials after a name: "Jane Doe, MS, RD".
+CREDENTIALS = {
+    "md",
+    "ms",
+    "msc",
+    "ma",
+    "mba",
+    "mph",
+    "phd",
+    "rd",
+    "rdn",
+    "rn",
+    "dr",
+    "do",
+    "dds",
+    "cpt",
+    "cfp",
+    "cpa",
+    "jd",
+    "ba",
+    "bsc",
+    "bs",
+    "lcsw",
+    "np",
+    "pa",
+    "ld",
+    "cdn",
+    "cscs",
+    "facs",
+    "frcp",
+    "esq",
+}
+_NAME_SPLIT = re.compile(
+    r"\s*(?:;|,|\s&\s|\sand\s|\sund\s|\set\s|\sy\s(?=[A-Z])|\n|/|\||(?<=[a-z]{2})\.\s+(?=[A-Z]))\s*", re.IGNORECASE
+)
 # "Jane DoeReuters": two names whose text nodes were joined without a space. A lower-case letter
 # followed by an upper-case one inside a word is that join, except in prefixes like Mc/Mac/De/O'.
 _GLUED = re.compile(
@@ -964,12 +1034,19 @@ def is_person_name(name: str, org_keys: set[str]) -> bool:
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
         return False
     low = name.lower().strip()
-    if low in ACCOUNT_NAMES or low in AGENCIES or norm(name) in org_keys:
+    key = norm(name)
+    if low in ACCOUNT_NAMES or low in AGENCIES or key in org_keys:
+        return False
+    if any(len(k) >= 4 and key.startswith(k) for k in org_keys):  # "Example Post Staff", "Example International"
         return False
     words = name.split()
     if not 2 <= len(words) <= 5:
         return False
     if any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        return False
+    # "The Russian ...": a noun phrase; "Example Sport": a section of the outlet; "AP Auto Writer": a
+    # wire service's desk.
+    if words[0].lower() in {"the", *AGENCIES} or words[-1].lower() in SECTION_WORDS:
         return False
     for word in words:
         if word.lower() in NAME_PARTICLES:
@@ -977,6 +1054,54 @@ def is_person_name(name: str, org_keys: set[str]) -> bool:
         if not (word[0].isupper() or word[0] in "'’"):
             return False
     return True
+
+
+# Words that follow a name in a byline to give the writer's role: the name ends before them.
+ROLE_WORDS = {
+    "columnist",
+    "editor",
+    "writer",
+    "correspondent",
+    "contributor",
+    "reporter",
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "producer",
+    "analyst",
+    "critic",
+    "photographer",
+    "host",
+    "anchor",
+    "intern",
+    "fellow",
+    "opinion",
+    "special",
+    "contributing",
+    "managing",
+    "executive",
+    "political",
+    "digital",
+}
+
+
+def _cut_role(piece: str) -> str:
+    words = piece.split()
+    for i, word in enumerate(words[2:], start=2):
+        if word.lower().strip(".,") in ROLE_WORDS:
+            return " ".join(words[:i])
+    return piece
+
+
+def _strip_agency(piece: str) -> str:
+    """'Eric Tucker Associated Press': the name, without the wire service credited after it."""
+    low = piece.lower()
+    for agency in AGENCIES:
+        if low.endswith(" " + agency) and len(piece) - len(agency) > 4:
+            return piece[: -len(agency)].strip(" ,")
+    return piece
 
 
 def split_names(raw: str) -> list[str]:
@@ -992,6 +1117,7 @@ def split_names(raw: str) -> list[str]:
         piece = squash(_BYLINE_PREFIX.sub("", piece, count=1))
         piece = squash(_BYLINE_TAIL.sub("", piece))
         piece = piece.strip(" .,:;-–—|")
+        piece = _strip_agency(_cut_role(piece))
         if piece:
             pieces.append(_titlecase_name(piece))
     return pieces
@@ -1050,6 +1176,22 @@ _BYLINE_BUTTONS = {
     "view all",
     "close",
     "menu",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "flipboard",
+    "tumblr",
+    "telegram",
+    "messenger",
+    "sms",
+    "print",
+    "talk",
+    "comments",
+    "comment",
+    "copy link",
+    "share this article",
+    "share this story",
+    "show more sharing options",
 }
 
 
@@ -1063,33 +1205,164 @@ def _is_org_chunk(chunk: str, org_keys: set[str]) -> bool:
     return 0 < len(words) <= 4 and words[0] != "by" and any(w in ORG_WORDS for w in words)
 
 
+def _single_name(name: str, org_keys: set[str]) -> bool:
+    """One capitalised word the page itself marks as its author ('written by Regan'): a name, unless it
+    is an account, the outlet, an agency or a credential."""
+    word = name.strip(" .,")
+    low = word.lower()
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and low not in ACCOUNT_NAMES
+        and low not in AGENCIES
+        and low not in ORG_WORDS
+        and low not in CREDENTIALS
+        and low not in _BYLINE_BUTTONS
+        and norm(word) not in org_keys
+    )
+
+
+_CONNECTORS = {"and", "&", ",", "und", "y", "et", "e", "with", ";"}
+
+
+def _byline_names(chunks: list[str], org_keys: set[str]) -> list[str]:
+    """The names in one byline element, read piece by piece as the page shows them: after the first
+    name, another piece counts only after 'and' or a comma ('Jane Doe' 'and' 'John Roe'); a role, a
+    place, a date or a button ends the byline ('Jane Doe' 'Sioux Falls Argus Leader')."""
+    merged: list[str] = []
+    for chunk in chunks:
+        # A word split over two text nodes ('Molly Woo' 'd'): glued back.
+        if (
+            merged
+            and chunk[:1].islower()
+            and len(chunk) <= 3
+            and chunk not in _CONNECTORS
+            and merged[-1][-1:].isalpha()
+        ):
+            merged[-1] += chunk
+        else:
+            merged.append(chunk)
+    names: list[str] = []
+    joined = True
+    for chunk in merged:
+        low = chunk.lower().strip()
+        if low in _CONNECTORS:
+            joined = True
+            continue
+        found = _clean_author_list([chunk], org_keys)
+        if found:
+            if names and not joined:
+                break
+            names += found
+            joined = chunk.rstrip().endswith((",", " and", "&"))
+        elif names and not _is_org_chunk(chunk, org_keys):
+            break
+        elif _is_phrase(chunk) and not low.endswith(" by"):
+            # "Follow the topics within this article": the byline's own text is over; what follows is
+            # a list of topics or links, not authors.
+            break
+    return names
+
+
+def _is_phrase(chunk: str) -> bool:
+    words = chunk.split()
+    return len(words) >= 3 and sum(1 for w in words if w[:1].islower()) >= 2
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [n for n in names if not (norm(n) in seen or seen.add(norm(n)))]
+
+
+_BY_WORDS = {"by", "written by", "posted by", "words by", "story by", "text by", "reported by"}
+# "By A, B and C on March 3, 2020" in the text after the headline, whatever element holds it; not a
+# photo, image or video credit.
+_HEADER_BY = re.compile(
+    r"(?<![\w])(?<!photo )(?<!photos )(?<!image )(?<!video )(?<!illustration )(?<!graphic )(?<!edited )"
+    r"(?:(?:written|posted|reported|words|story|text)\s+)?by\s+([A-Z][^|•\n]{2,160})",
+    re.IGNORECASE,
+)
+
+
+def _header_line_names(signals: PageSignals, org_keys: set[str]) -> list[str]:
+    header = signals.header_text[:350]
+    for match in _HEADER_BY.finditer(header):
+        before = header[max(0, match.start() - 12) : match.start()].lower()
+        if any(word in before for word in ("photo", "image", "credit", "video", "courtesy", "illustrat")):
+            continue
+        # Names hold no digits: the first one starts the date, and the byline is over.
+        text = re.split(r"[\d@]", match[1], maxsplit=1)[0]
+        # The line ends where the sentence or the article starts: a run of lower-case words.
+        text = re.split(r"\s(?:[a-z]\w*\s+){3,}", text, maxsplit=1)[0]
+        names = _clean_author_list([text], org_keys)
+        if names:
+            return names
+    return []
+
+
 def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: str | None, host: str) -> str | None:
     """People named as the article's authors, in page order, joined by '; '; None when only an account
     name or the outlet itself is given."""
     org_keys = _site_keys(outlet, host)
     ld_people: list[str] = []
+    ld_single: list[str] = []
     ld_orgs: list[str] = []
     for article in signals.ld_articles[:1] or signals.ld_reviews[:1]:
         people, orgs = _ld_people(article.get("author"))
         ld_people += people
         ld_orgs += orgs
+        for item in _as_list(article.get("author")):
+            types = (
+                {t.lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
+                if isinstance(item, dict)
+                else set()
+            )
+            if "person" in types and isinstance(item.get("name"), str) and _single_name(item["name"], org_keys):
+                ld_single.append(squash(item["name"]))
     meta_authors = [
         value
         for name in AUTHOR_META_NAMES
         for value in signals.meta.get(name, ())
         if not value.startswith(("http://", "https://", "@"))
     ]
-    bylines = [" ".join(c for c in chunks if not _is_org_chunk(c, org_keys)) for chunks in signals.bylines]
-    for candidates in (ld_people, bylines, meta_authors, [trafilatura_author or ""]):
-        names = _clean_author_list(candidates, org_keys)
-        if names:
-            return "; ".join(names)
+    # The first byline element, and others only where the header shows them: further down, bylines are
+    # those of related-article cards and comments.
+    header = norm(signals.header_text)
+    elements = [
+        chunks
+        for i, chunks in enumerate(signals.bylines)
+        if i == 0 or (header and norm(" ".join(chunks)) and norm(" ".join(chunks)) in header)
+    ]
+    from_ld = _clean_author_list(ld_people, org_keys)
+    from_bylines = _dedupe([name for chunks in elements for name in _byline_names(chunks, org_keys)])
+    from_header = _header_line_names(signals, org_keys)
+    names = from_ld or from_bylines or from_header
+    # A byline that names everyone the markup names and more: the markup left co-authors out.
+    for fuller in (from_bylines, from_header):
+        if names and len(fuller) > len(names) and {norm(n) for n in names} <= {norm(n) for n in fuller}:
+            names = fuller
+    if not names:
+        names = ld_single[:1] or _explicit_single(elements, org_keys)
+    if not names:
+        names = _clean_author_list(meta_authors, org_keys) or _clean_author_list([trafilatura_author or ""], org_keys)
+    if names:
+        return "; ".join(names)
     # No person named: a wire service that is not the outlet itself is the author a citation gives.
     for raw in [*ld_orgs, *(" ".join(chunks) for chunks in signals.bylines), *meta_authors]:
         for piece in split_names(raw):
             if piece.lower() in AGENCIES and norm(piece) not in org_keys:
                 return piece
     return None
+
+
+def _explicit_single(elements: list[list[str]], org_keys: set[str]) -> list[str]:
+    for chunks in elements:
+        for i, chunk in enumerate(chunks[:-1]):
+            if chunk.lower().strip(" :") in _BY_WORDS and _single_name(chunks[i + 1], org_keys):
+                return [chunks[i + 1].strip(" .,")]
+    return []
 
 
 # --------------------------------------------------------------------------------------------- date
