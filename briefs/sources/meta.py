@@ -1214,7 +1214,6 @@ def _single_name(name: str, org_keys: set[str]) -> bool:
         len(word) >= 3
         and word[0].isupper()
         and word.isalpha()
-        and not word.isupper()
         and low not in ACCOUNT_NAMES
         and low not in AGENCIES
         and low not in ORG_WORDS
@@ -1279,11 +1278,7 @@ def _dedupe(names: list[str]) -> list[str]:
 _BY_WORDS = {"by", "written by", "posted by", "words by", "story by", "text by", "reported by"}
 # "By A, B and C on March 3, 2020" in the text after the headline, whatever element holds it; not a
 # photo, image or video credit.
-_HEADER_BY = re.compile(
-    r"(?<![\w])(?<!photo )(?<!photos )(?<!image )(?<!video )(?<!illustration )(?<!graphic )(?<!edited )"
-    r"(?:(?:written|posted|reported|words|story|text)\s+)?by\s+([A-Z][^|•\n]{2,160})",
-    re.IGNORECASE,
-)
+_HEADER_BY = re.compile(r"(?<![\w])(?i:(?:(?:written|posted|reported|words|story|text)\s+)?by)\s+([A-Z][^|•\n]{2,160})")
 
 
 def _header_line_names(signals: PageSignals, org_keys: set[str]) -> list[str]:
@@ -1292,13 +1287,26 @@ def _header_line_names(signals: PageSignals, org_keys: set[str]) -> list[str]:
         before = header[max(0, match.start() - 12) : match.start()].lower()
         if any(word in before for word in ("photo", "image", "credit", "video", "courtesy", "illustrat")):
             continue
+        # "a car driven by Jo Bell": a sentence of the article, not its byline.
+        previous = header[: match.start()].split()[-1:]
+        if previous and previous[0][-1:].islower() and not re.search(r"\d|^(?:am|pm)$", previous[0]):
+            continue
         # Names hold no digits: the first one starts the date, and the byline is over.
         text = re.split(r"[\d@]", match[1], maxsplit=1)[0]
+        words = text.split()
+        for k, word in enumerate(words):
+            if word.lower().strip(".,") in _BYLINE_BUTTONS:
+                text = " ".join(words[:k])
+                break
         # The line ends where the sentence or the article starts: a run of lower-case words.
         text = re.split(r"\s(?:[a-z]\w*\s+){3,}", text, maxsplit=1)[0]
         names = _clean_author_list([text], org_keys)
         if names:
             return names
+        pieces = split_names(text)
+        if len(pieces) == 1 and _single_name(pieces[0], org_keys):
+            return pieces
+        return []
     return []
 
 
@@ -1319,7 +1327,12 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
                 if isinstance(item, dict)
                 else set()
             )
-            if "person" in types and isinstance(item.get("name"), str) and _single_name(item["name"], org_keys):
+            if (
+                isinstance(item, dict)
+                and not types & ORG_TYPES
+                and isinstance(item.get("name"), str)
+                and _single_name(item["name"], org_keys)
+            ):
                 ld_single.append(squash(item["name"]))
     meta_authors = [
         value
