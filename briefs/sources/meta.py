@@ -984,8 +984,42 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.6
 
 
+# Labels a page sets before a headline: what kind of piece it is, not part of its title.
+_TITLE_LABELS = (
+    "column|opinion|op-ed|oped|editorial|analysis|commentary|comment|breaking|breaking news|watch|video|videos|"
+    "live|live updates|exclusive|update|updated|just in|listen|photos|gallery|explainer|fact check|factcheck|"
+    "news|latest|developing|alert|news alert|sponsored|advertorial|letter|letters|guest column|perspective|"
+    "first person|viewpoint|review|recap|podcast|interview|watch live"
+)
+_TITLE_LABEL = re.compile(rf"^\s*(?:{_TITLE_LABELS})\s*(?::|\||»|–|—|-)\s+(?=\S)", re.IGNORECASE)
+# "Local News | Headline": a section name before the headline.
+_TITLE_SECTION = re.compile(r"^\s*(?P<section>[^|»]{2,25}?)\s+(?:\||»)\s+(?P<rest>.+)$")
+
+
+def strip_title_label(title: str) -> str:
+    """'BREAKING NEWS: Headline', 'Opinion | Headline', 'Blog Archive » Headline': the headline."""
+    changed = True
+    while changed:
+        changed = False
+        match = _TITLE_LABEL.match(title)
+        if match and len(title[match.end() :].split()) >= 3:
+            # "Review: ..." and the like are kept when the label is all that reads as a headline.
+            title, changed = title[match.end() :], True
+            continue
+        match = _TITLE_SECTION.match(title)
+        if match and len(match["section"].split()) <= 3 and len(match["rest"].split()) >= 4:
+            title, changed = match["rest"], True
+    return title.strip()
+
+
 def choose_title(signals: PageSignals, trafilatura_title: str | None, outlet: str | None, host: str) -> str | None:
-    """The visible headline (h1) when the page has a plausible one, else the article's own title."""
+    """The visible headline (h1) when the page has a plausible one, else the article's own title, without
+    the site's name or a label before it."""
+    title = _choose_title(signals, trafilatura_title, outlet, host)
+    return strip_title_label(title) or title if title else title
+
+
+def _choose_title(signals: PageSignals, trafilatura_title: str | None, outlet: str | None, host: str) -> str | None:
     keys = _site_keys(outlet, host)
     references = [_ld_text(article.get("headline")) or _ld_text(article.get("name")) for article in signals.ld_articles]
     references += [signals.first_meta("og:title"), signals.first_meta("twitter:title"), signals.title_tag]
@@ -993,7 +1027,15 @@ def choose_title(signals: PageSignals, trafilatura_title: str | None, outlet: st
     h1s = [
         (text, headline)
         for text, headline in signals.h1
-        if 3 <= len(text) <= 300 and not _names_site(text, keys) and headline
+        if 3 <= len(text) <= 300
+        and not _names_site(text, keys)
+        and headline
+        # "Example Daily Newsletter", "EXAMPLE The Complete Guide": a banner that opens with the site's
+        # name and matches nothing the page calls its title.
+        and not (
+            any(len(k) >= 4 and norm(text).startswith(k) for k in keys)
+            and not any(_similar(text, ref) for ref in references)
+        )
     ]
     if h1s:
         agreeing = [text for text, _ in h1s if any(_similar(text, ref) for ref in references)]
