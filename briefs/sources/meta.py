@@ -435,6 +435,26 @@ def read_signals(tree: HtmlElement) -> PageSignals:
     return signals
 
 
+_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "header",
+    "ul",
+    "ol",
+    "li",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "aside",
+    "address",
+    "blockquote",
+    "table",
+    "footer",
+}
 _NOT_SHOWN = {"script", "style", "noscript", "svg", "button", "select", "option", "template"}
 
 
@@ -455,6 +475,10 @@ def _text_after(h1: HtmlElement, times: list[tuple[str, str]], limit: int = 500)
                 for piece in _shown_text(sib, times):
                     parts.append(piece)
                     size += len(piece)
+                if sib.tag in _BLOCKS:
+                    # A byline paragraph ends where the next block starts: a "By ..." line must not run
+                    # on into the article.
+                    parts.append(" | ")
             if sib.tail:
                 parts.append(sib.tail)
                 size += len(sib.tail)
