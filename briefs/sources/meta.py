@@ -361,9 +361,28 @@ class PageSignals:
     itemprop_dates: list[str] = field(default_factory=list)
     lang: str = ""
     canonical: str = ""
-    header_text: str = ""  # the text that follows the headline: standfirst, byline, dateline
-    header_times: list[tuple[str, str]] = field(default_factory=list)  # (datetime attribute, shown text)
     tree: HtmlElement | None = None
+    headline: HtmlElement | None = None
+    _header: tuple[str, list[tuple[str, str]]] | None = None
+
+    def _read_header(self) -> tuple[str, list[tuple[str, str]]]:
+        # Read on first use only: most pages are decided without it, and walking elements in Python is
+        # what import time is made of.
+        if self._header is None:
+            times: list[tuple[str, str]] = []
+            text = _text_after(self.headline, times) if self.headline is not None else ""
+            self._header = (text, times)
+        return self._header
+
+    @property
+    def header_text(self) -> str:
+        """The text that follows the headline: standfirst, byline, dateline."""
+        return self._read_header()[0]
+
+    @property
+    def header_times(self) -> list[tuple[str, str]]:
+        """The <time> elements after the headline: (datetime attribute, shown text)."""
+        return self._read_header()[1]
 
     def first_meta(self, *names: str) -> str:
         for name in names:
@@ -402,7 +421,7 @@ def read_signals(tree: HtmlElement) -> PageSignals:
                 headlines.append(el)
     signals.tree = tree
     if headlines:
-        signals.header_text = _text_after(headlines[0], signals.header_times)
+        signals.headline = headlines[0]
     scopes = _byline_scopes(tree, headlines)
     bylines: set[HtmlElement] = set()
     for scope in scopes:
@@ -474,14 +493,16 @@ def _text_after(h1: HtmlElement, times: list[tuple[str, str]], limit: int = 500)
             if isinstance(sib.tag, str) and sib.tag not in _NOT_SHOWN:
                 for piece in _shown_text(sib, times):
                     parts.append(piece)
-                    size += len(piece)
+                    size += len(piece.strip())
+                    if size >= limit:
+                        break
                 if sib.tag in _BLOCKS:
                     # A byline paragraph ends where the next block starts: a "By ..." line must not run
                     # on into the article.
                     parts.append(" | ")
             if sib.tail:
                 parts.append(sib.tail)
-                size += len(sib.tail)
+                size += len(sib.tail.strip())
         node = node.getparent()
         if size >= limit or node is None or node.tag in {"body", "html"}:
             break
@@ -678,7 +699,7 @@ def _looks_like_domain(text: str) -> bool:
 # Words after a brand that name an edition of it, not another outlet: "Brand International", "Brand UK".
 _EDITION_WORDS = (
     "international|global|worldwide|edition|english|online|uk|u\\.k\\.|us|u\\.s\\.|usa|europe|asia|africa|india|"
-    "australia|canada|new york|ny|los angeles|la|chicago|san francisco|miami|london|dc|washington dc"
+    "australia|canada|new york|los angeles|chicago|san francisco|miami|london"
 )
 _EDITION_SUFFIX = re.compile(
     rf"^(?P<brand>.*?\S)(?<!\bof)(?<!\bin)(?<!\bfor)\s+(?:{_EDITION_WORDS})\s*(?:edition)?$", re.IGNORECASE
@@ -813,6 +834,8 @@ def _initials(text: str) -> str:
 def _abbreviates(short: str, name: str) -> bool:
     """'WSJ', 'NYTimes' and 'NYT' stand for 'The Wall Street Journal', 'The New York Times': the short
     form's letters are, in order, a non-empty start of each of the name's words (a leading 'The' aside)."""
+    if len(short) > 12 or " " in short.strip() or len(short) >= len(name):
+        return False
     key = norm(short)
     words = [norm(w) for w in re.split(r"[\s\-]+", name)]
     words = [w for w in words if w]
@@ -863,6 +886,8 @@ def _agency_credit(signals: PageSignals, credit: str | None = None) -> str | Non
 
 # Broadcasters in the agency list are outlets in their own right, never a host's wire credit.
 _NOT_WIRE = {"cnn", "bbc", "bbc news", "npr", "bloomberg", "bloomberg news"}
+# A host named after a wire service ('ap', 'afp', 'reuters'): the agency's own pages for other sites.
+_AGENCY_KEYS = ({norm(a) for a in AGENCIES} | {_initials(a) for a in AGENCIES}) - {""}
 
 
 def choose_outlet(
@@ -891,8 +916,8 @@ def choose_outlet(
         candidates = [
             (c, rank) for rank, r in enumerate(_site_name_in_page(signals.tree)) if (c := _clean_site_name(r, label))
         ]
-    agency = _agency_credit(signals, credit)
-    if agency and label and (label == norm(agency) or label == _initials(agency)):
+    agency = _agency_credit(signals, credit) if label in _AGENCY_KEYS else None
+    if agency and (label == norm(agency) or label == _initials(agency)):
         # A wire service's own hosting of its story for other sites: the outlet is the agency.
         return agency
     if not candidates:
@@ -937,7 +962,11 @@ def _site_name_in_page(tree: HtmlElement) -> list[str]:
         if parent is not None:
             marks += f" {parent.get('class') or ''} {parent.get('id') or ''}".lower()
         if "logo" in marks:
-            names.append(re.sub(r"\blogo\b", "", alt, flags=re.IGNORECASE))
+            # "Example Gazette logo", "example-image-Logo": the words around the name are the file's.
+            words = re.sub(
+                r"(?<![^\W_])(?:logo|image|img|icon|header|footer|print|site)(?![^\W_])", " ", alt, flags=re.I
+            )
+            names.append(words.replace("_", " ").strip(" -"))
             break
     for footer in tree.iter("footer"):
         match = _COPYRIGHT.search(footer.text_content())
