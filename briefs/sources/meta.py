@@ -1039,10 +1039,9 @@ def _similar(a: str, b: str) -> bool:
 
 # Labels a page sets before a headline: what kind of piece it is, not part of its title.
 _TITLE_LABELS = (
-    "column|opinion|op-ed|oped|editorial|analysis|commentary|comment|breaking|breaking news|watch|video|videos|"
+    "column|opinion|op-ed|oped|editorial|analysis|commentary|breaking|breaking news|watch|watch live|video|"
     "live|live updates|exclusive|update|updated|just in|listen|photos|gallery|explainer|fact check|factcheck|"
-    "news|latest|developing|alert|news alert|sponsored|advertorial|letter|letters|guest column|perspective|"
-    "first person|viewpoint|review|recap|podcast|interview|watch live"
+    "developing|news alert|sponsored|advertorial|guest column|viewpoint"
 )
 _TITLE_LABEL = re.compile(rf"^\s*(?:{_TITLE_LABELS})\s*(?::|\||»|–|—|-)\s+(?=\S)", re.IGNORECASE)
 # "Local News | Headline": a section name before the headline.
