@@ -911,7 +911,13 @@ def choose_outlet(
     raw.append(signals.first_meta("application-name"))
     raw.append(signals.first_meta("apple-mobile-web-app-title"))
     raw.append(trafilatura_site)
-    candidates = [(c, rank) for rank, r in enumerate(raw) if (c := _clean_site_name(r, label))]
+    cleaned: dict[str | None, str | None] = {}  # the same name often comes from several places
+    candidates = []
+    for rank, r in enumerate(raw):
+        if r not in cleaned:
+            cleaned[r] = _clean_site_name(r, label)
+        if cleaned[r]:
+            candidates.append((cleaned[r], rank))
     if not candidates and signals.tree is not None:
         candidates = [
             (c, rank) for rank, r in enumerate(_site_name_in_page(signals.tree)) if (c := _clean_site_name(r, label))
@@ -1375,6 +1381,12 @@ _BY_WORDS = {"by", "written by", "posted by", "words by", "story by", "text by",
 _HEADER_BY = re.compile(r"(?<![\w])(?i:(?:(?:written|posted|reported|words|story|text)\s+)?by)\s+([A-Z][^|•\n]{2,160})")
 
 
+def _may_list_more(signals: PageSignals) -> bool:
+    """Whether the 'By ...' line after the headline lists several people (a comma or an 'and')."""
+    match = _HEADER_BY.search(signals.header_text[:350])
+    return bool(match) and ("," in match[1][:100] or " and " in match[1][:100] or " & " in match[1][:100])
+
+
 def _header_line_names(signals: PageSignals, org_keys: set[str]) -> list[str]:
     header = signals.header_text[:350]
     for match in _HEADER_BY.finditer(header):
@@ -1436,16 +1448,15 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
     ]
     # The first byline element, and others only where the header shows them: further down, bylines are
     # those of related-article cards and comments.
-    header = norm(signals.header_text)
-    elements = [
-        chunks
-        for i, chunks in enumerate(signals.bylines)
-        if i == 0 or (header and norm(" ".join(chunks)) and norm(" ".join(chunks)) in header)
-    ]
+    elements = signals.bylines[:1]
+    if len(signals.bylines) > 1:
+        header = norm(signals.header_text)
+        elements += [chunks for chunks in signals.bylines[1:] if (key := norm(" ".join(chunks))) and key in header]
     from_ld = _clean_author_list(ld_people, org_keys)
     from_bylines = _dedupe([name for chunks in elements for name in _byline_names(chunks, org_keys)])
-    from_header = _header_line_names(signals, org_keys)
-    names = from_ld or from_bylines or from_header
+    names = from_ld or from_bylines
+    from_header = _header_line_names(signals, org_keys) if not names or _may_list_more(signals) else []
+    names = names or from_header
     # A byline that names everyone the markup names and more: the markup left co-authors out.
     for fuller in (from_bylines, from_header):
         if names and len(fuller) > len(names) and {norm(n) for n in names} <= {norm(n) for n in fuller}:
