@@ -477,7 +477,7 @@ _BLOCKS = {
 _NOT_SHOWN = {"script", "style", "noscript", "svg", "button", "select", "option", "template"}
 
 
-def _text_after(h1: HtmlElement, times: list[tuple[str, str]], limit: int = 500) -> str:
+def _text_after(h1: HtmlElement, times: list[tuple[str, str]], limit: int = 400) -> str:
     """The text a reader sees after the headline, up to `limit` characters: where bylines and
     datelines sit whatever their markup. Walks the headline's following siblings, then its parents';
     the <time> elements met on the way go to `times`."""
@@ -1614,9 +1614,9 @@ def choose_date(signals: PageSignals, trafilatura_date: str | None, url: str | N
             raw, machine = text, parsed
             break
     from_url = url_date(url or signals.canonical)
-    shown = _shown_dates(signals, int(machine[:4]) if machine else None)
     if machine:
-        if raw and _HAS_TIME.search(raw):
+        if raw and _HAS_TIME.search(raw) and from_url != machine:
+            shown = _shown_dates(signals, int(machine[:4]))
             # A timestamp is often written in UTC, a day ahead of (or behind) the date the page shows its
             # readers in its own time zone. A shown date a day earlier always wins (an update cannot
             # precede publication); a day later, unless it is labelled as an update.
@@ -1637,7 +1637,7 @@ def choose_date(signals: PageSignals, trafilatura_date: str | None, url: str | N
                     return day
         return machine
     # No date marked up: the date in the byline, then the URL's, before anything guessed from the body.
-    for day, is_update in shown:
+    for day, is_update in _shown_dates(signals, None):
         if not is_update:
             return day
     if from_url:
