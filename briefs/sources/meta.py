@@ -1381,6 +1381,9 @@ _BY_WORDS = {"by", "written by", "posted by", "words by", "story by", "text by",
 _HEADER_BY = re.compile(r"(?<![\w])(?i:(?:(?:written|posted|reported|words|story|text)\s+)?by)\s+([A-Z][^|•\n]{2,160})")
 
 
+_SEVERAL = re.compile(r",|\band\b|&|\bund\b|;")
+
+
 def _may_list_more(signals: PageSignals) -> bool:
     """Whether the 'By ...' line after the headline lists several people (a comma or an 'and')."""
     match = _HEADER_BY.search(signals.header_text[:350])
@@ -1453,9 +1456,13 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
         header = norm(signals.header_text)
         elements += [chunks for chunks in signals.bylines[1:] if (key := norm(" ".join(chunks))) and key in header]
     from_ld = _clean_author_list(ld_people, org_keys)
+    if from_ld:
+        # The markup's names stand unless a byline lists several people.
+        elements = [chunks for chunks in elements if _SEVERAL.search(" ".join(chunks))]
     from_bylines = _dedupe([name for chunks in elements for name in _byline_names(chunks, org_keys)])
     names = from_ld or from_bylines
-    from_header = _header_line_names(signals, org_keys) if not names or _may_list_more(signals) else []
+    header_needed = not names or (not signals.bylines and _may_list_more(signals))
+    from_header = _header_line_names(signals, org_keys) if header_needed else []
     names = names or from_header
     # A byline that names everyone the markup names and more: the markup left co-authors out.
     for fuller in (from_bylines, from_header):
