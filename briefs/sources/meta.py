@@ -361,6 +361,7 @@ class PageSignals:
     itemprop_dates: list[str] = field(default_factory=list)
     lang: str = ""
     canonical: str = ""
+    byline_times: list[str] = field(default_factory=list)  # shown text of <time> elements in bylines
     tree: HtmlElement | None = None
     headline: HtmlElement | None = None
     _header: tuple[str, list[tuple[str, str]]] | None = None
@@ -448,7 +449,7 @@ def read_signals(tree: HtmlElement) -> PageSignals:
                 continue
             if _is_byline(el, itemprop or "") and not any(a in bylines for a in el.iterancestors()):
                 bylines.add(el)
-                text = _byline_text(el)
+                text = _byline_text(el, signals.byline_times)
                 if text:
                     signals.bylines.append(text)
     return signals
@@ -590,13 +591,13 @@ def _is_byline(el: HtmlElement, itemprop: str) -> bool:
     ) or marks.strip() in {"author", "authors", "author vcard", "vcard author"}
 
 
-def _byline_text(el: HtmlElement) -> list[str]:
+def _byline_text(el: HtmlElement, times: list[str]) -> list[str]:
     # Kept as the separate text nodes the page shows: "Jane Doe" and "Reuters" in two spans must not
     # become one name ("Jane DoeReuters"). Dates and buttons are not names.
     if el.tag in _BYLINE_SKIP:
         return []
     parts: list[str] = []
-    _collect_text(el, parts)
+    _collect_text(el, parts, times)
     chunks = [squash(part) for part in parts if part.strip()]
     return chunks if sum(len(c) for c in chunks) <= 200 else []
 
@@ -604,12 +605,14 @@ def _byline_text(el: HtmlElement) -> list[str]:
 _BYLINE_SKIP = {"time", "script", "style", "button", "svg", "noscript", "img", "figure"}
 
 
-def _collect_text(node: HtmlElement, parts: list[str]) -> None:
+def _collect_text(node: HtmlElement, parts: list[str], times: list[str]) -> None:
     if node.text:
         parts.append(node.text)
     for child in node:
         if isinstance(child.tag, str) and child.tag not in _BYLINE_SKIP:
-            _collect_text(child, parts)
+            _collect_text(child, parts, times)
+        elif child.tag == "time":
+            times.append(squash(child.text_content()))
         if child.tail:
             parts.append(child.tail)
 
@@ -1578,6 +1581,13 @@ def _shown_dates(signals: PageSignals, year_hint: int | None) -> list[tuple[str,
     an update: <time> elements by their text, byline pieces, and dates in the text after the headline
     that open it or follow a byline word ('By ...', 'Published', '|')."""
     found: list[tuple[str, bool]] = []
+    # The byline's own <time>: what the reader sees next to the author, found without reading further.
+    for text in signals.byline_times[:2]:
+        shown = _parse_shown(text, year_hint)
+        if shown:
+            found.append((shown, bool(_UPDATE_WORDS.search(text))))
+    if found:
+        return found
     for _, text in signals.header_times[:3]:
         shown = _parse_shown(text, year_hint)
         if shown:
