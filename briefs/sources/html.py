@@ -102,12 +102,12 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
     signals = pagemeta.read_signals(tree)
     page_url = url or document.url or signals.canonical or None
     host = pagemeta.host_of(page_url)
-    outlet = pagemeta.choose_outlet(signals, document.sitename, host)
+    outlet = pagemeta.choose_outlet(signals, document.sitename, host, document.author)
     metadata = SourceMeta(
         title=pagemeta.choose_title(signals, document.title, outlet, host),
         author=pagemeta.choose_author(signals, document.author, outlet, host),
         publication=outlet,
-        published=pagemeta.choose_date(signals, document.date),
+        published=pagemeta.choose_date(signals, document.date, page_url),
         url=page_url if page_url and page_url.startswith(("http://", "https://")) else None,
         language=pagemeta.choose_language(signals) or document.language,
     )
