@@ -248,6 +248,10 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         continuing = span.continuation or span.open_mark == p_start
         if mention is None and not embedded and last_speaker and span.para - last_para <= 1 and continuing:
             mention = last_speaker[1]
+        if mention is None and continuing and not span.continuation and span.para and last_para != span.para - 1:
+            # A paragraph of quote after one that reports its speaker's words without quoting them
+            # (`Mr Hale said the plan was flawed.` / `"It will never work."`): the reported speaker.
+            mention = _reported_speaker(text, paras[span.para - 1], spans)
         if mention is not None and mention.text.count(" ") >= 2:
             mention = _clip(mention)
         display: str | None = None
@@ -490,6 +494,31 @@ def _mid_sentence(text: str, span: Span) -> bool:
     return last not in _CUE_WORDS and not last.endswith("ing")
 
 
+def _reported_speaker(text: str, para: tuple[int, int], spans: list[Span]) -> sp.Mention | None:
+    """The speaker of a paragraph's reported speech, when it opens the paragraph and holds no quote of its
+    own: `Mr Hale said the plan was flawed.` gives Mr Hale."""
+    lo, hi = para
+    k = bisect.bisect_left(spans, lo, key=_open_mark)
+    if hi - lo > 400 or (k < len(spans) and spans[k].open_mark < hi):
+        return None  # a long paragraph, or one with a quote of its own
+    m = sp.ANY_NAME_CUE.search(text, max(0, lo - 1), min(hi, lo + 160))
+    if m is None or m.group(2) not in _REPORTING_CUES:
+        return None
+    lead = text[lo:m.start(1)]
+    if len(lead.split()) > 3 or any(c in lead for c in ",.;:"):
+        return None  # the speaker opens the paragraph, or only a role comes before: `Chief executive Ada Roth`
+    name, at = sp.clean_mention(m.group(1), m.start(1))
+    return sp.Mention(name, at, at + len(name), m.group(2))
+
+
+# Verbs that report speech in the writer's words.
+_REPORTING_CUES = {
+    "said", "says", "added", "warned", "insisted", "argued", "claimed", "explained", "noted", "stressed",
+    "suggested", "admitted", "acknowledged", "believes", "thinks", "maintained", "contended", "conceded",
+    "told", "tells", "asked",
+}
+
+
 def _paragraph_cue(text: str, lo: int, hi: int, span: Span, spans: list[Span]) -> sp.Mention | None:
     if not sp.CUE_WORD.search(text, lo, hi):
         return None  # no cue word at all: skip the costlier search for a speaker before one
@@ -612,6 +641,10 @@ def _inside(spans: list[Span], pos: int) -> bool:
     # starts that a later list could be mistaken for).
     k = bisect.bisect_right(spans, pos, key=_span_start) - 1
     return k >= 0 and spans[k].start <= pos < spans[k].end
+
+
+def _open_mark(span: Span) -> int:
+    return span.open_mark
 
 
 def _span_start(span: Span) -> int:
