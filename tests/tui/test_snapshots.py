@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from briefs.actions import arrange, snippets
 from tests.tui.conftest import desk_of, make_brief
@@ -110,8 +111,12 @@ def test_export_modal(snap_compare, make_app, size) -> None:
         await _settle(pilot)
         await pilot.press("ctrl+e")
         await _settle(pilot)
-        # The default path is in the current folder, which differs from run to run.
-        pilot.app.screen.query_one("#export-path", Input).value = "~/Briefs/Spy tool in water utilities.docx"
+        # The default path is in the current folder, which differs from run to run. The field opens with its
+        # path selected; the new one is selected whole too (left alone, the selection keeps the old path's
+        # length, so the picture would depend on the folder the tests run in).
+        path = pilot.app.screen.query_one("#export-path", Input)
+        path.value = "~/Briefs/Spy tool in water utilities.docx"
+        path.selection = Selection(0, len(path.value))
         await _settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
