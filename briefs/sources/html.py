@@ -57,6 +57,30 @@ def _looks_binary(data: bytes) -> bool:
     return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 100
 
 
+# A paragraph that opens in lower case: on most pages none does, so the tree is searched for a drop cap
+# only then.
+_LOWER_PARAGRAPH = re.compile(r"(?:\A|\n)[a-z]")
+_CAP_LINE = re.compile(r"(\A|\n)([A-Z])\n(?=[a-z])")
+
+
+def _restore_drop_cap(tree: Any, text: str) -> str:
+    """Put back a drop cap: the article's first letter set in an element of its own (`<span>T</span>
+    <p>urkey, Poland ...`). The extraction keeps it as a line of its own ("T" / "urkey") or drops it."""
+    joined = _CAP_LINE.sub(r"\1\2", text, count=1)
+    if joined != text:
+        return joined
+    for letter in tree.xpath("//body//*[not(*)][string-length(normalize-space(.)) = 1]"):
+        cap = letter.text_content().strip()
+        following = letter.getnext()
+        if not cap.isupper() or following is None:
+            continue
+        rest = " ".join(following.text_content().split())[:40]
+        at = text.find(rest) if len(rest) >= 8 and rest[:1].islower() else -1
+        if at >= 0 and (at == 0 or text[at - 1] == "\n"):
+            return text[:at] + cap + text[at:]
+    return text
+
+
 def _too_short(text: str) -> bool:
     # On a home or list page trafilatura may return a menu's few words; no article is that short.
     # split() stops after _MIN_ARTICLE_WORDS words: counting all of an article's words is wasted work.
@@ -93,6 +117,8 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
         tree, document = _parse_and_extract(_BAD_CHAR_REF.sub(_space_bad_char_ref, data), url, parse_html,
                                             bare_extraction, origin)
         text = clean_text(document.text or "") if document is not None else ""
+    if text and _LOWER_PARAGRAPH.search(text):
+        text = _restore_drop_cap(tree, text)
     if _too_short(text):
         raise ImportFailed(
             f"{origin} has no article text Briefs can find; save the article's own page (not a list or home page) "

@@ -50,3 +50,13 @@ def test_binary_junk_named_html_is_refused(tmp_path) -> None:
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(ImportFailed, match=r"junk\.html looks like binary data"):
         load_source(str(path))
+
+
+def test_a_drop_cap_set_apart_from_its_paragraph_is_put_back() -> None:
+    # The first letter in an element of its own, as many news pages style it: the extraction alone leaves
+    # it on a line of its own ("T" / "he Department"), or drops it.
+    data = page().replace(b"<p>The Department", b'<span class="drop-cap">T</span><p>he Department')
+    assert "T\nhe Department" in bare_extraction(data, with_metadata=True).text
+    text = load_html(data, origin="page.html", url=None).text
+    assert any(line.startswith("The Department for Digital Infrastructure") for line in text.split("\n"))
+    assert "\nhe Department" not in text and "\nT\n" not in text
