@@ -58,8 +58,8 @@ def picks(source: Source) -> Picks:
     """The lede, the facts that stand alone and the attributed quotes of one article."""
     from briefs.drafting.facts import looks_ahead, reads_alone
     from briefs.drafting.lede import lede
-    from briefs.drafting.prose import opens_on_connective, without_lead_in
     from briefs.extract import analyse
+    from briefs.extract.boilerplate import opens_on_connective, without_lead_in
 
     text = source.text
     analysis = analyse(text)

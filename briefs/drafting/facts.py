@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.prose import stands_alone
+from briefs.extract.boilerplate import stands_alone
 
 # A figure, however an outlet writes it: "$41 million", "41m", "1,200", "14%", "2.4".
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")

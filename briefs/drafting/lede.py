@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefs.drafting.prose import is_furniture, stands_alone, without_lead_in
+from briefs.extract.boilerplate import is_furniture, stands_alone, without_lead_in
 
 # The lede is looked for in the first few prose paragraphs: past them an article has moved on.
 _OPENING_PARAGRAPHS = 4

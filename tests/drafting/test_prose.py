@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefs.drafting.lede import lede
-from briefs.drafting.prose import is_furniture, lead_in_length, stands_alone
+from briefs.extract.boilerplate import is_furniture, lead_in_length, stands_alone
 
 from .articles import REUTERS_SHARES, TABLOID_SPORT, UK_FLOOD, US_BUDGET, WIRE_FLOOD
 
