@@ -6,7 +6,7 @@ import bisect
 import re
 
 from briefs.extract import speakers as sp
-from briefs.extract.quotes import Span
+from briefs.extract.quotes import Span, open_mark_of
 from briefs.extract.results import Quote
 
 _WINDOW = 240
@@ -162,10 +162,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                 hi = min(hi, spans[i + 1].open_mark)
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
-            m = sp.AFTER_NAME_FIRST.match(after)
-            cue_first = sp.AFTER_CUE_FIRST.match(after) if m is None else None
-            if m is None and cue_first is None:
-                m = sp.AFTER_DESCRIBED.match(after)  # `," Acme chief executive Jo Bell said`
+            m, cue_first = sp.after_quote(after)
             if m and _new_sentence(text, span, after, m.end()):
                 pass  # `"It was dire." The club said it would appeal.`: that cue is the next sentence's own
             elif m:
@@ -465,14 +462,14 @@ def _woven_after(text: str, span: Span, p_end: int, hi: int) -> sp.Mention | Non
     if comma < 0:
         return None
     tail = text[comma:end]
-    m = sp.after_name(tail)
+    m, cue_first = sp.after_quote(tail)
     if m:
         name, at, cue = m.group(1), comma + m.start(1), m.group(2)
-    else:
-        m = sp.AFTER_CUE_FIRST.match(tail)
-        if not m:
-            return None
+    elif cue_first:
+        m = cue_first
         name, at, cue = sp.trim_np(m.group(2)), comma + m.start(2), m.group(1)
+    else:
+        return None
     # Only an adverbial may follow the cue (`said on Sunday`, `said in a statement`), not a clause of its own.
     if len(tail) - m.end() > 40 or sp.CUE_WORD.search(tail, m.end()):
         return None
@@ -498,7 +495,7 @@ def _reported_speaker(text: str, para: tuple[int, int], spans: list[Span]) -> sp
     """The speaker of a paragraph's reported speech, when it opens the paragraph and holds no quote of its
     own: `Mr Hale said the plan was flawed.` gives Mr Hale."""
     lo, hi = para
-    k = bisect.bisect_left(spans, lo, key=_open_mark)
+    k = bisect.bisect_left(spans, lo, key=open_mark_of)
     if hi - lo > 400 or (k < len(spans) and spans[k].open_mark < hi):
         return None  # a long paragraph, or one with a quote of its own
     m = sp.ANY_NAME_CUE.search(text, max(0, lo - 1), min(hi, lo + 160))
@@ -641,10 +638,6 @@ def _inside(spans: list[Span], pos: int) -> bool:
     # starts that a later list could be mistaken for).
     k = bisect.bisect_right(spans, pos, key=_span_start) - 1
     return k >= 0 and spans[k].start <= pos < spans[k].end
-
-
-def _open_mark(span: Span) -> int:
-    return span.open_mark
 
 
 def _span_start(span: Span) -> int:

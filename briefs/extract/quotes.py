@@ -186,13 +186,14 @@ def _with_single_quotes(text: str, paras: list[tuple[int, int]], spans: list[Spa
         extra.append(single)
     if not extra:
         return spans
-    return sorted(spans + extra, key=_open_mark)
+    return sorted(spans + extra, key=open_mark_of)
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "is"}
 
 
-def _open_mark(span: Span) -> int:
+def open_mark_of(span: Span) -> int:
+    """A span's opening mark: the key that keeps spans in reading order."""
     return span.open_mark
 
 

@@ -140,14 +140,22 @@ _BARE_GROUP = (
 AFTER_NAME_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_INDEF}|{_SPK}|{_BARE_GROUP}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b"
 )
-# The described person (`," Acme chief executive Jo Bell said`) is tried only when neither pattern above
-# matches: most quotes never pay for it.
 AFTER_DESCRIBED = re.compile(rf"^[^\S\n]*[,—–\-]*[^\S\n]*({_DESCRIBED}){_APPOS_LONG}[^\S\n]+{_ADV}({_CUE})\b")
 
 
-def after_name(after: str) -> re.Match[str] | None:
-    """A speaker named right after a quote, before the cue (`," the mayor said`), or None."""
-    return AFTER_NAME_FIRST.match(after) or (None if AFTER_CUE_FIRST.match(after) else AFTER_DESCRIBED.match(after))
+def after_quote(after: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The attribution right after a quote: (name first, cue first), at most one of them a match.
+
+    `," the mayor said` matches name first (speaker group 1, cue group 2); `," said the mayor` cue first
+    (cue group 1, speaker group 2). The described person (`," Acme chief executive Jo Bell said`) is tried
+    last, when neither plain pattern matches, so most quotes never pay for it."""
+    named = AFTER_NAME_FIRST.match(after)
+    if named is not None:
+        return named, None
+    cue_first = AFTER_CUE_FIRST.match(after)
+    if cue_first is not None:
+        return None, cue_first
+    return AFTER_DESCRIBED.match(after), None
 # Right before the opening mark: `Smith said:` / `He added, ` / `The mayor told reporters that `.
 # The words between the cue and the mark stay in one sentence (a full stop before a capital ends it, unless
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
@@ -174,7 +182,7 @@ _WOVEN_VERBS = [
         "claim": ("ed", "s", "ing"), "criticis": ("ed", "es", "ing", "e"),
         "condemn": ("ed", "s", "ing"), "hail": ("ed", "s", "ing"), "apologis": ("ed", "es", "ing"),
         "apologiz": ("ed", "es", "ing"), "den": ("ied", "ies", "ying"), "complain": ("ed", "s", "ing"),
-        "suggest": ("ed", "s", "ing"), "announc": ("ed", "es", "ing"), "told": ("",),
+        "suggest": ("ed", "s", "ing"), "announc": ("ed", "es", "ing"),
     }.items()
     for end in ends
 ]
@@ -414,7 +422,7 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-_LOWER_PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "ibn"}
+_LOWER_PARTICLES = {*_PARTICLES, "al"}
 
 
 def person_part(words: list[str]) -> list[str] | None:
