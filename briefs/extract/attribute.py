@@ -116,9 +116,12 @@ def _is_speech(
         )):
             return False
     if words >= 4:
-        # Title Case with no sentence punctuation: a book, a show, a slogan.
-        caps = sum(1 for w in inner.split() if w[:1].isupper())
-        return not (caps == words and not _ends_sentence_or_clause(inner) and words <= 8)
+        # Title Case with no sentence punctuation: a book, a show, a slogan (up to 8 words, so `inner` is
+        # the whole passage; longer ones are speech and their words are never counted).
+        if words > 8 or _ends_sentence_or_clause(inner):
+            return True
+        capitals = inner.split()
+        return not (len(capitals) == words and all(w[:1].isupper() for w in capitals))
     # Short passages are speech only when a cue is attached ("No," she said), or when they are a whole
     # sentence of their own ("Never." after another sentence) or follow a speech verb (chanted "Go!").
     if attached:

@@ -150,9 +150,23 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
 
 
 _SINGLE_MARK = re.compile("[\u2018\u2019']")
-# A mark that may open a quote (checked for a word's start in code: a leading lookbehind would make the scan
-# try every position).
-_SINGLE_OPENER = re.compile(r"\u2018(?=\w)|'(?=[A-Z])")
+
+
+def _single_openers(text: str):
+    """Offsets of the single marks that may open a quote: at a word's start, a \u2018 before a letter or digit,
+    a straight mark before a capital. Found with str.find, not a regex: sre tries an alternation at every
+    character (~4 ms over the dev corpus), while the marks are a few dozen per article."""
+    for mark in ("\u2018", "'"):
+        pos = text.find(mark)
+        while pos >= 0:
+            after = text[pos + 1 : pos + 2]
+            if (
+                (pos == 0 or text[pos - 1] in _OPEN_BEFORE)
+                and after
+                and (after.isupper() if mark == "'" else (after.isalnum() or after == "_"))
+            ):
+                yield pos
+            pos = text.find(mark, pos + 1)
 _OPEN_BEFORE = " \t\n([\u2014\u2013-"  # what may come right before an opening mark
 _CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a closing one
 # A cue right after `s’ `: the mark closes a quote (‘... the players’ said Lee?) rather than making a plural
@@ -205,11 +219,7 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     # Apostrophes are in nearly every paragraph; a quote opener (a mark at a word's start before a capital or
     # a letter) in few. Only paragraphs that hold one are walked mark by mark.
     starts = [p for p, _ in paras]
-    wanted = sorted({
-        bisect.bisect_right(starts, m.start()) - 1
-        for m in _SINGLE_OPENER.finditer(text)
-        if m.start() == 0 or text[m.start() - 1] in _OPEN_BEFORE
-    })
+    wanted = sorted({bisect.bisect_right(starts, pos) - 1 for pos in _single_openers(text)})
     for index in wanted:
         p_start, p_end = paras[index]
         open_at: int | None = None
