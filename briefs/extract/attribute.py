@@ -181,6 +181,10 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                     m = sp.DASH.match(after)
                     if m:
                         mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
+                    else:
+                        m = sp.PASSIVE_BY.match(after)
+                        if m:
+                            mention = sp.Mention(m.group(2), base + m.start(2), base + m.end(2), m.group(1))
             attached = mention is not None
         if mention is None:
             whole = _ends_sentence_or_clause(text[max(span.start, span.end - 5):span.end])

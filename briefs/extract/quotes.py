@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from briefs.extract.sentences import paragraphs
 
 _MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+# Wire copy typed on old systems closes a quote with two apostrophes ("We are ready,'' she said). Only a
+# text that holds a pair is searched with this one, so the common case keeps the single-class scan.
+_MARK_TYPEWRITER = re.compile("''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
 # Invisible format characters (direction marks, zero-width spaces, BOM) that pasted text leaves at a
@@ -69,13 +72,23 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
         # No double mark anywhere: the newsroom quotes with single marks (‘We are ready,’ he said.), if at all.
         return _single_quotes(text, paras)
     spans: list[Span] = []
+    marks = _MARK_TYPEWRITER if "''" in text else _MARK
     for index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         open_char = ""
         last_mark = p_start
-        for match in _MARK.finditer(text, p_start, p_end):
+        for match in marks.finditer(text, p_start, p_end):
             pos = match.start()
             ch = text[pos]
+            if ch == "'":
+                # Two apostrophes: they close an open quote when glued to its last word (``...'' or "...'').
+                if open_at is not None and _closes_here(text, pos + 1, p_end) and not text[pos - 1].isspace():
+                    start, end = _trim(text, open_at + 1, pos)
+                    if end > start:
+                        spans.append(Span(start, end, open_at, pos + 1, index))
+                    open_at = None
+                    last_mark = pos + 2
+                continue
             if open_at is None:
                 single = _single_opener(text, last_mark, pos) if ch in CLOSERS or ch == '"' else None
                 if single is not None and _closes_here(text, pos, p_end):

@@ -36,7 +36,7 @@ CUES = (
     "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
     "quoted as saying|quoted as telling|reacted|reacts|sobbed|wept|hit back|hits back|reflected|reflects|"
     "apologised|apologized|apologises|apologizes|criticised|criticized|conceded|enthused|raged|blasted|"
-    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins"
+    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins|written|sings|sang"
 )
 
 
@@ -68,7 +68,7 @@ def trie_pattern(words: list[str]) -> str:
 
 _CUE = trie_pattern(sorted(set(CUES.split("|"))))
 _ADV = (
-    r"(?:(?:also|later|then|again|instead|recently|previously|once|further|repeatedly|simply|just|quickly|"
+    r"(?:(?:also|later|then|again|instead|recently|previously|once|further|since|repeatedly|simply|just|quickly|"
     r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
     r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
     r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
@@ -220,6 +220,11 @@ QUOTED_AS = re.compile(rf"{_QUOTED}[^\S\n]*[,:]?[^\S\n]*$")
 QUOTED_AS_WOVEN = re.compile(rf"{_QUOTED}(?:[^\S\n]+that)?[^\S\n]+[^,;:\"“”\n]{{0,80}}$")
 # A dash after the quote names its author: `"..." ― Jane Smith`.
 DASH = re.compile(rf"^[^\S\n]*[―—–\-]+[^\S\n]*({PROPER})")
+# A passive cue names its author after "by": `"Born to Run" was written by Ann Lee`.
+PASSIVE_BY = re.compile(
+    rf"^[^\S\n]*(?:was|were|is|are|had[^\S\n]+been|has[^\S\n]+been)[^\S\n]+"
+    rf"(written|said|sung|spoken|uttered|coined|posted|tweeted)[^\S\n]+by[^\S\n]+({PROPER})"
+)
 # A counted group as a subject: "about 200 protesters", "hundreds of students".
 _COUNTED = (
     r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]ver|[Mm]ore[^\S\n]+than)[^\S\n]+)?"
