@@ -228,6 +228,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         # A fragment woven into the writer's own sentence (could cause "grave damage.") is not attributed
         # by the paragraph's other cues: only its own attached cue counts.
         embedded = mention is None and text[span.start:span.start + 1].islower() and _mid_sentence(text, span)
+        if mention is None and embedded and k and found[k - 1][0].para == span.para and found[k - 1][1]:
+            mention = _same_sentence_speaker(text, found[k - 1][0], found[k - 1][1], span)
         if mention is None and not embedded and k and found[k - 1][0].para == span.para and found[k - 1][1]:
             # A quote that opens a sentence right after an attributed one continues that speaker
             # (`"We lost," Hale said. "It was dire."`), before any cue later in the paragraph.
@@ -488,6 +490,36 @@ _INTRO_WORDS = _STATEMENT_WORDS | _CUE_WORDS | _ING_CUES
 _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {
     "to", "on", "with", "at", "in", "newspaper", "magazine", "station", "network",
 }
+
+
+_GAP_STOP = re.compile(r"[.!?;][\"”’)]*\s")
+_CONJUNCTION = re.compile(r"[\s,]*(?:and|but|or|yet)\b")
+_CLAUSE_WORDS = {"who", "whose", "whom", "which", "where", "when", "while", "because", "if", "whereas", "unless"}
+
+
+def _same_sentence_speaker(text: str, prev: Span, prev_mention: sp.Mention, span: Span) -> sp.Mention | None:
+    """A second fragment in the sentence of an attributed quote is the same speaker's, when nothing between
+    them ends the sentence or brings in another cue: `Ms Amadi said the report was "plainly wrong" and
+    that "our crews followed every rule."` / `"An extra," Dana Cole said, but instead "part of us."`."""
+    if prev_mention.end > span.open_mark:
+        return None  # the cue comes later in the paragraph and may belong to this fragment's own clause
+    lo = (prev.close_mark or prev.end) + 1
+    if prev_mention.start > lo:
+        lo = prev_mention.end
+        # The cue that follows the name (`," Dana Cole said, but ...`) is the one already counted.
+        cue = re.compile(r"[\s,]*" + re.escape(prev_mention.cue) + r"\b", re.IGNORECASE).match(text, lo)
+        if not prev_mention.cue or not cue or not _CONJUNCTION.match(text, cue.end()):
+            return None  # `," she said of the plan that it was "...` may be her own clause, not the quote's
+        lo = cue.end()
+    if span.open_mark - lo > 100 or _GAP_STOP.search(text, lo, span.open_mark):
+        return None
+    gap = text[lo:span.open_mark]
+    words = gap.replace(",", " ").split()
+    if any(w[:1].isupper() or w in _CLAUSE_WORDS for w in words):
+        return None  # a new subject (`but he feels that Cruz will "..."`) or a clause of its own (`whose plan "..."`)
+    if sp.CUE_WORD.search(gap) or sp.WOVEN_VERB.search(gap):
+        return None
+    return prev_mention
 
 
 def _mid_sentence(text: str, span: Span) -> bool:
