@@ -72,8 +72,12 @@ _TITLE_SMALL = {
 _TITLE_LEAD = {
     "on", "told", "tells", "show", "program", "programme", "book", "film", "movie", "song", "album", "series", "titled",
     "entitled", "headlined", "memoir", "novel", "article", "column", "essay", "op-ed", "documentary", "play",
-    "musical", "poem", "report", "study", "paper", "podcast", "episode",
+    "musical", "poem", "report", "study", "paper", "podcast", "episode", "ad", "advert", "advertisement",
+    "commercial", "video", "trailer", "exhibition", "opera", "anthem", "slogan",
 }
+# Verbs that make works: the title right after one (`the playwright who wrote "Harbor Lights,"`), with no
+# comma between and no sentence end inside the marks, is the work's name, not the words of the one who made it.
+_MAKING_VERBS = {"wrote", "penned", "composed", "directed", "produced", "recorded", "released", "published"}
 _BYLINE = re.compile(r"[^\S\n]*,?[^\S\n]*by[^\S\n]+[A-Z]")
 
 
@@ -101,6 +105,10 @@ def _is_speech(
         lead = before.rstrip()[:-len(last)].rstrip()[-12:].lower()
         if not (weave and last in _FUNCTION_WORDS and not lead.endswith(_NAMES_BEFORE_AS)):
             return False
+    if words <= 3 and inner.endswith(":") and span.close_mark is not None:
+        line_end = text.find("\n", span.close_mark)
+        if not text[span.close_mark + 1:line_end if line_end >= 0 else len(text)].strip():
+            return False  # a label on a line of its own ("Related:"), introducing links, not speech
     if span.close_mark is not None and _BYLINE.match(text, span.close_mark + 1):
         return False  # a headline with its byline: "Mayor vows audit," by Jo Lee
     if 8 < words <= 16 and _last_word(before).rstrip(",:") in _TITLE_LEAD and _title_case(text[span.start:span.end]):
@@ -110,6 +118,8 @@ def _is_speech(
         last = _last_word(lead)
         if lead.endswith(("'s", "\u2019s", "s'", "s\u2019")) or last.rstrip(",:") in _TITLE_LEAD:
             return False  # on CBS's "Face the Nation," ...
+        if last in _MAKING_VERBS and inner.rstrip(_CLOSERS)[-1:] not in ".!?":
+            return False
         # Not attached to a cue, inside the writer's sentence: a title ("stars in "The Long Road," a ...").
         if not attached and (not _ends_sentence_or_clause(inner) or (
             lead and lead[-1] not in ".!?:\"\u201d" and last not in _CUE_WORDS and not last.endswith("ing")

@@ -70,7 +70,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
     paras = paragraphs(text) if paras is None else paras
     if _MARK.search(text) is None:
         # No double mark anywhere: the newsroom quotes with single marks (‘We are ready,’ he said.), if at all.
-        return _single_quotes(text, paras)
+        spans = _single_quotes(text, paras)
+        return _outside_apostrophe_pairs(text, spans) if "''" in text else spans
     spans: list[Span] = []
     marks = _MARK_TYPEWRITER if "''" in text else _MARK
     for index, (p_start, p_end) in enumerate(paras):
@@ -187,6 +188,25 @@ _CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a 
 _CUE_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|asked|wrote|warned|insisted|claimed|explained)\b")
 
 
+# Archive copy typed for old systems marks a quote with two apostrophes each side (''I said, 'Wait,''' he
+# recalled). A single mark inside such a pair is a quote within a quote, not speech of its own; the pairs
+# themselves are left unread, since two apostrophes also stand for a closing double mark or an elision.
+_APOSTROPHE_PAIR = re.compile(r"(?<![^\s(\[\u2014])''(?=\S)[^\n]*?(?<=\S)''(?!\w)")
+
+
+def _outside_apostrophe_pairs(text: str, spans: list[Span]) -> list[Span]:
+    pairs = [(m.start(), m.end()) for m in _APOSTROPHE_PAIR.finditer(text)]
+    if not pairs:
+        return spans
+    starts = [a for a, _ in pairs]
+    kept = []
+    for span in spans:
+        k = bisect.bisect_right(starts, span.open_mark) - 1
+        if k < 0 or span.open_mark >= pairs[k][1]:
+            kept.append(span)
+    return kept
+
+
 def _with_single_quotes(text: str, paras: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
     """Add the quotes a newsroom marks with single marks in an article that uses double ones elsewhere
     (tabloids quote speech in single marks and keep double ones for titles and headlines).
@@ -196,7 +216,13 @@ def _with_single_quotes(text: str, paras: list[tuple[int, int]], spans: list[Spa
     (`'We are ready,' he said.`). A short phrase in single marks mid-sentence stays a scare quote."""
     extra = []
     k = 0
-    for single in _single_quotes(text, paras):
+    singles = _single_quotes(text, paras)
+    if "''" in text:
+        singles = _outside_apostrophe_pairs(text, singles)
+    # Where speech is double-marked (`," he said`), a paragraph that is nothing but a single-marked line is
+    # a subhead ('A fight from start to finish.'), not a quote.
+    double_speech = sum(text[span.end - 1:span.end] in ",.!?" for span in spans) >= 2
+    for single in singles:
         while k < len(spans) and (spans[k].close_mark or spans[k].end) < single.open_mark:
             k += 1
         if k < len(spans) and spans[k].open_mark <= (single.close_mark or single.end):
@@ -205,6 +231,8 @@ def _with_single_quotes(text: str, paras: list[tuple[int, int]], spans: list[Spa
         if single.para == 0 and len(text[p_start:min(p_end, p_start + 300)].split()) <= 20:
             continue  # the first short line of a pasted article is its headline: `Lee: 'Be heard'`
         lead = text[p_start:single.open_mark].strip(_FORMAT + " \t")
+        if double_speech and lead == "" and not text[(single.close_mark or single.end) + 1:p_end].strip():
+            continue
         if not (lead == "" or lead.endswith(":") or text[single.end - 1] in ",.!?"):
             continue
         words = text[single.start:min(single.end, single.start + 200)].split()
