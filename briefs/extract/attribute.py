@@ -292,6 +292,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
 
 
 _CONJUNCTIONS = {"and", "or", "but"}
+_CLAUSE_PREPOSITIONS = {"after", "before", "during", "following", "despite", "amid", "since", "until", "at", "in", "on"}
 _CLAUSE_VERBS = {"is", "was", "are", "were", "be", "been", "being", "than"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 
@@ -373,8 +374,11 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
             and _last_word(before[:nearer.start(1)]) not in _OBJECT_LEADS  # `responded in a series of posts:`
         ):
             m = nearer
-    if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
-        # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject.
+    if m and (m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS or (
+        _last_word(before[:m.start(1)]) in _CLAUSE_PREPOSITIONS and not before[:m.start(1)].rstrip().endswith(",")
+    )):
+        # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject; so does one
+        # after an opening phrase (`After the vote, Rita Sol left, saying, "..."`), whose noun is no speaker.
         subject = sp.sentence_subject(text, lo, hi)
         if subject is not None:
             return sp.Mention(subject.text, subject.start, subject.end, m.group(2))
@@ -707,7 +711,9 @@ def _display(
     raw = sp.PAREN_TAIL.sub("", raw).strip()
     words = raw.split()
     # `Another peer, Lord Fenn, said` / `Her coach, Maria Soto, said`: the description's apposition names him.
-    if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS):
+    # A place's or a body's role (`Norway's chief prosecutor, Ida Lund, said`) is a description too.
+    owned = len(words) > 1 and words[0].endswith(("'s", "\u2019s")) and words[1][:1].islower()
+    if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
             return resolver.name(m.group(1))

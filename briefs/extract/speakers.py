@@ -36,7 +36,7 @@ CUES = (
     "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
     "quoted as saying|quoted as telling|reacted|reacts|sobbed|wept|hit back|hits back|reflected|reflects|"
     "apologised|apologized|apologises|apologizes|criticised|criticized|conceded|enthused|raged|blasted|"
-    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins|written|sings|sang"
+    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins|written|sings|sang|answer"
 )
 
 
@@ -322,7 +322,13 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if not m:
             return None
         name, at = m.group(), m.start()
+        owner = _OWNED.match(text, m.end()) if name.endswith(("'s", "\u2019s")) else None
+        if owner:
+            name = text[at:owner.end()]  # "The driver's brother testified": the brother, not "The driver's"
     return Mention(name, at, at + len(name), ":")
+
+
+_OWNED = re.compile(r"[^\S\n]+[a-z][\w\-]*")
 
 
 _NP_RE = re.compile(_NP)
