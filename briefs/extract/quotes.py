@@ -191,11 +191,18 @@ _CUE_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|asked|wrote|warned|ins
 # Archive copy typed for old systems marks a quote with two apostrophes each side (''I said, 'Wait,''' he
 # recalled). A single mark inside such a pair is a quote within a quote, not speech of its own; the pairs
 # themselves are left unread, since two apostrophes also stand for a closing double mark or an elision.
-_APOSTROPHE_PAIR = re.compile(r"(?<![^\s(\[\u2014])''(?=\S)[^\n]*?(?<=\S)''(?!\w)")
+# The pattern opens with its literal so that re skips ahead to each pair; the mark before is checked after.
+_APOSTROPHE_PAIR = re.compile(r"''(?=\S)[^\n]*?(?<=\S)''(?!\w)")
 
 
 def _outside_apostrophe_pairs(text: str, spans: list[Span]) -> list[Span]:
-    pairs = [(m.start(), m.end()) for m in _APOSTROPHE_PAIR.finditer(text)]
+    pairs = []
+    at = text.find("''")
+    while at >= 0:
+        m = _APOSTROPHE_PAIR.match(text, at) if at == 0 or text[at - 1] in " \t\r\n\xa0([\u2014" else None
+        if m:
+            pairs.append((m.start(), m.end()))
+        at = text.find("''", m.end() if m else at + 2)
     if not pairs:
         return spans
     starts = [a for a, _ in pairs]

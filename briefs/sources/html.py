@@ -95,7 +95,7 @@ def _parse_and_extract(data: bytes, url: str | None, parse_html: Any, bare_extra
     if tree is None:
         raise ImportFailed(f"{origin} is not a readable web page; save the page again as HTML and retry")
     try:
-        document = bare_extraction(tree, url=url, with_metadata=True)
+        document = bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
     except (ValueError, TypeError):
         document = None
     return tree, document
