@@ -182,7 +182,11 @@ _WOVEN_VERBS = [
         "claim": ("ed", "s", "ing"), "criticis": ("ed", "es", "ing", "e"),
         "condemn": ("ed", "s", "ing"), "hail": ("ed", "s", "ing"), "apologis": ("ed", "es", "ing"),
         "apologiz": ("ed", "es", "ing"), "den": ("ied", "ies", "ying"), "complain": ("ed", "s", "ing"),
-        "suggest": ("ed", "s", "ing"), "announc": ("ed", "es", "ing"),
+        "suggest": ("ed", "s", "ing"), "announc": ("ed", "es", "ing"), "tweet": ("ed", "s"),
+        # Past and present only: a participle (`..., noting the nominee "..."`) falls back on the sentence's
+        # subject, which for these verbs is as often the quoted person's target as the speaker.
+        "wr": ("ote", "ites"), "caution": ("ed", "s"), "testif": ("ied", "ies"),
+        "explain": ("ed", "s"), "not": ("ed", "es"), "stress": ("ed", "es"), "recall": ("ed", "s"),
     }.items()
     for end in ends
 ]
