@@ -240,6 +240,11 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         embedded = mention is None and text[span.start:span.start + 1].islower() and _mid_sentence(text, span)
         if mention is None and embedded and k and found[k - 1][0].para == span.para and found[k - 1][1]:
             mention = _same_sentence_speaker(text, found[k - 1][0], found[k - 1][1], span)
+        if mention is None and embedded and text.find("ccording", near, span.open_mark) >= 0:
+            # `According to Dr Lee, a virologist, the variant is "unlikely to ..."`: in the fragment's sentence.
+            m = sp.ACCORDING.search(text, near, span.open_mark)
+            if m and not _GAP_STOP.search(text, m.end(), span.open_mark):
+                mention = sp.Mention(m.group(2), m.start(2), m.end(2), m.group(1))
         if mention is None and not embedded and k and found[k - 1][0].para == span.para and found[k - 1][1]:
             # A quote that opens a sentence right after an attributed one continues that speaker
             # (`"We lost," Hale said. "It was dire."`), before any cue later in the paragraph.
@@ -389,6 +394,8 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
         lead = _last_word(before[:m.start(1)])
         if lead == "by" or (lead == "the" and _last_word(before[:m.start(1)].rstrip()[:-3]) == "by"):
             return None  # `"Headline," by Ann Lee: "..."` quotes an article's text, credited to its byline
+        if lead in _DETERMINERS:  # `told the BBC:` names the hearer just as `told Channel 4:` does
+            lead = _last_word(before[:m.start(1)].rstrip()[:-len(lead)])
         if lead not in _ADDRESSEE_LEAD:
             return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), ":")
         # `Smith told Channel 4:` names who heard it; the speaker is the sentence's subject.

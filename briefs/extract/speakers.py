@@ -238,7 +238,10 @@ _COUNTED = (
 SUBJECT = re.compile(rf"({_COUNTED}|{PROPER}{_PAREN}|{_PRON}\b|{_NP})")
 _SENTENCE_END = re.compile(rf"[.!?][\"”’)]*[^\S\n]+(?=[\"“{_UP}])")
 COLON = re.compile(rf"(?:^|[^\w'’])({PROPER}):[^\S\n]*$")
-ACCORDING = re.compile(rf"\b([Aa]ccording to)[^\S\n]+({PROPER}|{_NP})")
+# A noun phrase after "according to" runs to the clause's end (`according to his longtime personal
+# physician, ...`), not to its first word, when the clause ends within nine words.
+_NP_TO_CLAUSE_END = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,8}}?[\w'’\-]+(?=[^\S\n]*[,.;:!?])"
+ACCORDING = re.compile(rf"\b([Aa]ccording to)[^\S\n]+({PROPER}|{_NP_TO_CLAUSE_END}|{_NP})")
 # A cue with its speaker anywhere in a sentence (the paragraph-level fallback).
 ANY_NAME_CUE = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}[^\S\n]+{_ADV}({_CUE})\b")
 ANY_CUE_NAME = re.compile(rf"\b({_CUE})[^\S\n]+({PROPER})")
