@@ -223,6 +223,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         words = len(text[span.start:min(span.end, span.start + 400)].split())
         if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
+        if mention is not None and mention.start > 6 and text[mention.start - 3:mention.start - 1] in ("of", "om"):
+            mention = _resident(text, mention)
         found.append((span, mention, attached))
 
     people = _People(text, resolver, spans)
@@ -362,6 +364,10 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
     last = _last_word(before)
     if bare and (not whole or (last not in _CUE_WORDS and last not in _ING_CUES)):
         return None
+    if bare:
+        owner = _last_word(before.rstrip()[:-len(last)])
+        if owner in _DETERMINERS or owner.endswith(("'s", "\u2019s")):
+            return None  # `the ministry's claim "is false"`: a noun, not the verb `claim`
     # BEFORE's cue ends at most 80 characters and a word before the mark: without a cue word there (most
     # quotes), the costlier search for a speaker ahead of it is skipped.
     tail_at = len(before.rstrip()) - 100
@@ -541,6 +547,15 @@ def _same_sentence_speaker(text: str, prev: Span, prev_mention: sp.Mention, span
     if sp.CUE_WORD.search(gap) or sp.WOVEN_VERB.search(gap):
         return None
     return prev_mention
+
+
+# `Cory Jones, 22, of Flint, Mich., said`: the place belongs to the person named before it.
+_PLACE_OF = re.compile(rf"({sp.PROPER})(?:,[^\S\n][^,\"“”\n]{{1,40}}?)?,[^\S\n]+(?:of|from)[^\S\n]+$")
+
+
+def _resident(text: str, mention: sp.Mention) -> sp.Mention:
+    m = _PLACE_OF.search(text, max(0, mention.start - 120), mention.start)
+    return sp.Mention(m.group(1), m.start(1), m.end(1), mention.cue) if m else mention
 
 
 def _mid_sentence(text: str, span: Span) -> bool:
