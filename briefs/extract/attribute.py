@@ -426,10 +426,16 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     ends = _ends_sentence_or_clause(text[max(span.start, span.end - 3):span.end]) or after in _PUNCT or not after
     # A short fragment may sit mid-sentence (`said talks had reached a "workable deal" after a long night`):
     # the speaker and the verb before it attribute it all the same.
+    before = text[lo:span.open_mark]
+    # The writer's sentence goes on after the fragment: a long one, or one before a verb, is the writer's
+    # subject (`says "the whole plan" is too costly`), unless a reported clause holds it as its predicate
+    # (`alleged that Ross "defrauded investors for years" at two offices`, no verb of the writer's after).
+    reported = False
     if not ends and (len(text[span.start:min(span.end, span.start + 80)].split()) > _SHORT_FRAGMENT
                      or _AUXILIARY.match(text, span.close_mark + 1)):
-        return None  # (`says "the whole plan" is too costly`: the fragment is the subject of the writer's clause)
-    before = text[lo:span.open_mark]
+        if " that " not in before[-100:] or _AUXILIARY_VERB.match(text, span.close_mark + 1):
+            return None
+        reported = True
     if not before or before[-1:].isspace() is False or not before.rstrip()[-1:].isalnum():
         return None  # the fragment must sit in the sentence, right after a word
     if "quoted" in before:
@@ -438,7 +444,7 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
             return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), "quoted as saying")
     # The verb comes after the clause's last comma or mark (the gap may hold neither): search from there.
     start = max(len(before) - 100, *(before.rfind(c, len(before) - 100) + 1 for c in ',;:"“”'))
-    verb = sp.WOVEN_VERB.search(before, max(0, start))
+    verb = None if reported else sp.WOVEN_VERB.search(before, max(0, start))
     if not verb and " that " in before[-100:]:
         verb = sp.WOVEN_VERB_THAT.search(before, max(0, start))
     if not verb:
@@ -476,6 +482,9 @@ def _woven_speaker(before: str, at: int) -> re.Match[str] | None:
 _SHORT_FRAGMENT = 6
 _AUXILIARY = re.compile(
     r"[^\S\n]+(?:is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did|of)\b"
+)
+_AUXILIARY_VERB = re.compile(
+    r"[^\S\n]+(?:is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did)\b"
 )
 # Verbs that name as much as they judge: after them a determiner before the fragment marks a coined term
 # (`calls the plan a "reset"`), so it stays out.

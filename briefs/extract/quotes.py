@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from briefs.extract.sentences import paragraphs
 
 _MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
-# Wire copy typed on old systems closes a quote with two apostrophes ("We are ready,'' she said). Only a
-# text that holds a pair is searched with this one, so the common case keeps the single-class scan.
-_MARK_TYPEWRITER = re.compile("''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+# Wire copy typed on old systems closes a quote with two apostrophes ("We are ready,'' she said), which
+# smart-quote software turns into two right single marks (’’). Only a text that holds a pair is searched
+# with this one, so the common case keeps the single-class scan.
+_MARK_TYPEWRITER = re.compile("''|\u2019\u2019|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 OPENERS = "\u201c\u201e\u201f\u00ab"
 CLOSERS = "\u201d\u00bb"
 # Invisible format characters (direction marks, zero-width spaces, BOM) that pasted text leaves at a
@@ -73,7 +74,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
         spans = _single_quotes(text, paras)
         return _outside_apostrophe_pairs(text, spans) if "''" in text else spans
     spans: list[Span] = []
-    marks = _MARK_TYPEWRITER if "''" in text else _MARK
+    marks = _MARK_TYPEWRITER if "''" in text or "\u2019\u2019" in text else _MARK
     for index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         open_char = ""
@@ -81,7 +82,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[S
         for match in marks.finditer(text, p_start, p_end):
             pos = match.start()
             ch = text[pos]
-            if ch == "'":
+            if ch in "'\u2019":
                 # Two apostrophes: they close an open quote when glued to its last word (``...'' or "...'').
                 if open_at is not None and _closes_here(text, pos + 1, p_end) and not text[pos - 1].isspace():
                     start, end = _trim(text, open_at + 1, pos)

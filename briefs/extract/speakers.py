@@ -36,7 +36,7 @@ CUES = (
     "remark|maintain|contend|assert|declare|announce|concluded|summarized|summarised|beamed|questioned|"
     "quoted as saying|quoted as telling|reacted|reacts|sobbed|wept|hit back|hits back|reflected|reflects|"
     "apologised|apologized|apologises|apologizes|criticised|criticized|conceded|enthused|raged|blasted|"
-    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins|written|sings|sang|answer"
+    "insisted|ranted|gasped|sobs|hailed|admitted|began|begins|written|sings|sang|answer|bemoans"
 )
 
 
@@ -169,7 +169,7 @@ def after_quote(after: str) -> tuple[re.Match[str] | None, re.Match[str] | None]
 # it closes a title such as "Sen."), so "A reporter asked him. He replied:" finds "He", not "A reporter".
 _GAP = rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))"
 BEFORE = re.compile(
-    rf"(?:^|[^\w'’])({_SPK}){_APPOS_BEFORE}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
+    rf"(?:^|[^\w'’])({_SPK})(?:['’](?:d|ll))?{_APPOS_BEFORE}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}({_CUE})\b"
     rf"(?:{_GAP}{{0,80}}?(?:[,:]|\bthat|\bthis))?[^\S\n]*$"
 )
 # Verbs of speech and judgement that weave a quoted fragment into the writer's sentence:
@@ -195,6 +195,7 @@ _WOVEN_VERBS = [
         # subject, which for these verbs is as often the quoted person's target as the speaker.
         "wr": ("ote", "ites"), "caution": ("ed", "s"), "testif": ("ied", "ies"),
         "explain": ("ed", "s"), "not": ("ed", "es"), "stress": ("ed", "es"), "recall": ("ed", "s"),
+        "reiterat": ("ed", "es"), "maintain": ("ed", "s"),
     }.items()
     for end in ends
 ]
@@ -210,11 +211,15 @@ _WOVEN_GAP = (
 # A "that" right after the verb (and its object) opens the clause the fragment is in: `warned that the cuts
 # would be "devastating"`, `told investors that margins would "recover"`.
 WOVEN_VERB = re.compile(rf"\b({_WOVEN_VERB}){_WOVEN_GAP}")
+# "alleged" weaves a fragment only through a clause of its own: right before a mark it is an adjective
+# (`his alleged "victims"`).
+_WOVEN_VERB_BEFORE_THAT = trie_pattern(sorted(WOVEN_VERBS | {"alleged", "alleges"}))
 # Up to six words between the verb and "that" (`told a business magazine in October 2018 that`); a word
-# may hold inner dots (`told Newsline.info that`), never a sentence's full stop, and none is a participle
-# (`slammed Hale for suggesting that ...` puts the fragment in another clause, his).
+# may hold inner dots (`told Newsline.info that`), never a sentence's full stop, and none opens a gerund's
+# clause (`slammed Hale for suggesting that ...` puts the fragment in another clause, his).
+_GERUND_CLAUSE = r"(?:for|by|about|without|of|after|before|while|when|from)[^\S\n]+[a-z]+ing\b"
 WOVEN_VERB_THAT = re.compile(
-    rf"\b({_WOVEN_VERB})[^\S\n]+(?:(?![\w'’\-]*ing\b)[\w'’\-]+(?:\.\w+)*[^\S\n]+){{0,6}}?that\b{_WOVEN_GAP}"
+    rf"\b({_WOVEN_VERB_BEFORE_THAT})[^\S\n]+(?:(?!{_GERUND_CLAUSE})[\w'’\-]+(?:\.\w+)*[^\S\n]+){{0,6}}?that\b{_WOVEN_GAP}"
 )
 WOVEN_SPEAKER = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}$")
 
