@@ -742,8 +742,9 @@ def _display(
     raw = sp.PAREN_TAIL.sub("", raw).strip()
     words = raw.split()
     # `Another peer, Lord Fenn, said` / `Her coach, Maria Soto, said`: the description's apposition names him.
-    # A place's or a body's role (`Norway's chief prosecutor, Ida Lund, said`) is a description too.
-    owned = len(words) > 1 and words[0].endswith(("'s", "\u2019s")) and words[1][:1].islower()
+    # A place's or a body's role (`Norway's chief prosecutor, Ida Lund, said`, `The Met Office's chief
+    # meteorologist, ...`) is a description too.
+    owned = any(w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in zip(words[:3], words[1:4]))
     if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
