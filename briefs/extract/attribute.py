@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from briefs.extract import speakers as sp
@@ -455,6 +456,14 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         # `Lee's brief said that was not her view and dismissed them as "..."`: the verb shares the subject.
         subject = sp.sentence_subject(text, lo, lo + at)
         return sp.Mention(subject.text, subject.start, subject.end, verb.group(1)) if subject else None
+    if m is None and _last_word(before[:at]) in _CONJUNCTIONS:
+        # `Lee was brief on details, but noted that the plan was "..."`: the subject after a longer clause,
+        # taken only when it is a name the article uses again (not a list item's first word, not an owner).
+        subject = sp.sentence_subject(text, lo, lo + at)
+        if subject and subject.text[:1].isupper() and text.count(subject.text) > 1 \
+                and text[subject.end:subject.end + 1] not in "'\u2019":
+            return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
+        return None
     if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), verb.group(1))
     if verb.group(1).endswith("ing") and before[:at].rstrip().endswith(","):
@@ -744,7 +753,7 @@ def _display(
     # `Another peer, Lord Fenn, said` / `Her coach, Maria Soto, said`: the description's apposition names him.
     # A place's or a body's role (`Norway's chief prosecutor, Ida Lund, said`, `The Met Office's chief
     # meteorologist, ...`) is a description too.
-    owned = any(w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in zip(words[:3], words[1:4]))
+    owned = any(w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in itertools.pairwise(words[:4]))
     if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:

@@ -329,18 +329,26 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     # An opening clause ("On Thursday, after a long silence, Warren ...") is not the subject: skip it.
     for _ in range(3):
         first = text[start:min(hi, start + 20)].split(None, 1)
-        if not first or first[0].rstrip(",") not in _CLAUSE_OPENERS:
+        if not first:
+            break
+        word = first[0].rstrip(",")
+        # A participle opens a clause too: `Calling it "a sham," Lee said ...`.
+        if word not in _CLAUSE_OPENERS and not (word.endswith("ing") and word[:1].isupper()):
             break
         comma = text.find(",", start, min(hi, start + 120))
         if comma < 0:
             break
         start = comma + 1
+        while start < hi and text[start] in "\"\u201d\u2019' ":
+            start += 1  # the comma closed a quoted phrase: `..., "a sham," Lee said`
     if text[start:start + 1] in ('"', "“"):
         return None  # the sentence opens with a mark that was never closed: its subject is inside a quote
     m = SUBJECT.search(text, start, min(hi, start + 120))
     if not m:
         return None
     name, at = clean_mention(m.group(1), m.start(1))
+    if " " not in name and name.endswith("s") and _VERB_OBJECT.match(text, at + len(name)):
+        return None  # a list item with no subject: `Mocks his rivals and calls them "losers."`
     if name in _STOP_LEAD and name.lower() not in PRONOUNS:
         # A capitalised determiner alone ("The" of "The spokesman refused ...") is where a noun phrase starts.
         m = _NP_RE.match(text, m.start(1), min(hi, start + 120))
@@ -357,6 +365,7 @@ _OWNED = re.compile(r"[^\S\n]+[a-z][\w\-]*")
 
 
 _NP_RE = re.compile(_NP)
+_VERB_OBJECT = re.compile(r"[^\S\n]+(?:his|her|their|its|our|my|your|the|a|an|on|at|to|in|with|about|up)\b")
 
 
 _CLAUSE_OPENERS = {
