@@ -451,6 +451,9 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
     if not verb:
         return None
     at = verb.start(1)
+    owner = _last_word(before[:at])
+    if owner in _DETERMINERS or owner.endswith(("'s", "\u2019s")):
+        return None  # `there's a saying that goes "..."`, `the report's claim that "..."`: nouns, not verbs
     m = _woven_speaker(before, at)
     if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
         # `Lee's brief said that was not her view and dismissed them as "..."`: the verb shares the subject.
@@ -758,6 +761,12 @@ def _display(
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
             return resolver.name(m.group(1))
+        if text[mention.end:mention.end + 1] == ",":
+            # `Omar Lamb, a senior analyst at Stratline, the research firm, told`: the description is the
+            # apposition of the person named before it.
+            m = _NAME_THEN_ROLE.search(text, max(0, mention.start - 60), mention.start)
+            if m and resolver.is_person(m.group(1)):
+                return resolver.name(m.group(1))
     # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
     # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
     if "what" in words[:-1]:
@@ -792,6 +801,7 @@ _TRAILING = {
 }
 _LEAD_DETERMINERS = {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}
 _APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER})(?:,|\.(?:\s|$))")
+_NAME_THEN_ROLE = re.compile(rf"({sp.PROPER}),[^\S\n]+(?:(?:a|an|the)[^\S\n]+)?$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 

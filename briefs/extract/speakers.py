@@ -131,6 +131,9 @@ AFTER_CUE_FIRST = re.compile(
     rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})"
     rf"({_DESCRIBED}(?![^\S\n]*[\w(])|{PROPER}{_PAREN}|{_PRON}\b|{_INDEF}(?=[^\S\n]*(?:[.,;!?]|$))|{_DET}[^\S\n]+{_PHRASE}{{1,80}}|{_NOT_ADVERBIAL}{_PHRASE}{{1,60}}?{PROPER})"
 )
+AFTER_CUE_INITIALISM = re.compile(
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:{_ADV})({_CUE})[^\S\n]+(?:{_ADV})(?:[{_UP}]\.){{2,}}[^\S\n]+({_DESCRIBED}|{PROPER})"
+)
 # A bare plural right after the quote is a group of speakers: `," federal prosecutors wrote`.
 # (not an auxiliary: `the CNN "reporter" has revealed` names no one)
 _BARE_GROUP = (
@@ -159,6 +162,10 @@ def after_quote(after: str) -> tuple[re.Match[str] | None, re.Match[str] | None]
         return named, None
     cue_first = AFTER_CUE_FIRST.match(after)
     if cue_first is not None:
+        if cue_first.group(2)[-2:-1] == "." and after[cue_first.end(2):cue_first.end(2) + 1] == ".":
+            # `," said U.S. Attorney Dana Fox`: the initialism's last period stopped the name; the person
+            # is the one it qualifies.
+            return None, AFTER_CUE_INITIALISM.match(after) or cue_first
         return None, cue_first
     described = AFTER_DESCRIBED.match(after)
     if described is None and "," in after[:40]:
@@ -564,6 +571,9 @@ class Resolver:
                 name = " ".join(words)
             if len(words) < 2 or words[0] in _STOP_LEAD or words[0] in HONORIFICS or len(words) > 4:
                 continue
+            if name.endswith(("'", "\u2019")):
+                name = name[:-1]  # `Bernie Sanders’ attacks`: the owner's name, without the mark
+                words[-1] = words[-1][:-1]
             last = words[-1]
             current = full.get(last)
             if current is None or len(current.split()) < len(words):
