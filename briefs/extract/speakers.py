@@ -278,6 +278,11 @@ STOP_LEAD = _STOP_LEAD = {
     "Because", "Meanwhile", "However", "Last", "Next", "Speaking", "Later", "Earlier", "Today", "Yesterday",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "His", "Her", "Their", "Its",
     "Our", "My", "Your", "There", "Here", "What", "Why", "How", "Who", "Where", "Which", "Even", "Just", "Only",
+    # Questions and hedges that open a sentence before a name (`Is Rebecca Bradley ...?`, `Maybe Jo Hale`).
+    "Is", "Was", "Are", "Were", "Does", "Did", "Do", "Can", "Could", "Should", "Would", "Has", "Have", "Had",
+    "Whether", "Maybe", "Perhaps", "Both", "Either", "Neither", "Using", "Including", "Unlike", "Despite", "Amid",
+    "Certainly", "Clearly", "Obviously", "Surely", "Indeed", "Instead", "Already", "Ironically", "Notably",
+    "Similarly", "Likewise", "Finally", "Again", "Besides",
 }
 TITLES = {
     "Sen.", "Rep.", "Gov.", "Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Lt.", "Col.", "Sgt.", "Rev.", "Prof.", "Pres.",
@@ -551,12 +556,16 @@ class Resolver:
         return self._full
 
     def _names(self) -> dict[str, str]:
-        full: dict[str, str] = {}
-        seen: set[str] = set()
+        forms: dict[str, dict[str, int]] = {}  # last word -> each name form ending with it -> how often
+        seen: dict[str, str | None] = {}
         for seq in NAME_SEQ.findall(self.text):
             if seq in seen:
-                continue  # an article repeats its names: each distinct sequence is worked out once
-            seen.add(seq)
+                # An article repeats its names: each distinct sequence is worked out once, and counted.
+                if seen[seq] is not None:
+                    counts = forms[seen[seq].rsplit(None, 1)[-1]]
+                    counts[seen[seq]] += 1
+                continue
+            seen[seq] = None
             words = seq.split()
             possessive = "s " in seq and ("'s " in seq or "’s " in seq)
             if words[0] in _STOP_LEAD or words[0] in _LEADING or (
@@ -574,10 +583,17 @@ class Resolver:
             if name.endswith(("'", "\u2019")):
                 name = name[:-1]  # `Bernie Sanders’ attacks`: the owner's name, without the mark
                 words[-1] = words[-1][:-1]
-            last = words[-1]
-            current = full.get(last)
-            if current is None or len(current.split()) < len(words):
-                full[last] = name
+            counts = forms.setdefault(words[-1], {})
+            counts[name] = counts.get(name, 0) + 1
+            seen[seq] = name
+        full: dict[str, str] = {}
+        for last, counts in forms.items():
+            # A name the article gives twice beats a longer run seen once (a headline's `Conservatives
+            # Rebuking Trump` is not Donald Trump's full name), and then its fullest form wins: "Marine Le
+            # Pen" for "Le Pen", "Michael Howard" for "Howard".
+            best = max(counts, key=lambda name: (counts[name] > 1, len(name.split())))
+            fuller = [name for name in counts if name.endswith(" " + best)]
+            full[last] = max(fuller, key=lambda name: len(name.split())) if fuller else best
         return full
 
     @property
