@@ -723,10 +723,28 @@ _OBJECT_LEADS = {
 _AGE = re.compile(r"(?:the[^\S\n]+)?\d{1,3}-year-old", re.IGNORECASE)
 
 
+# `Rovers appointed Pep Ortiz. The Spaniard insisted ...`: a nationality stands for the person the article
+# last named, as an age does. (Party labels and roles are left out: "the Republican" or "the minister" is as
+# often someone new.)
+_DEMONYMS = (
+    "Spaniard", "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Scot", "Scotsman", "Scotswoman",
+    "Welshman", "Welshwoman", "Irishman", "Irishwoman", "Dutchman", "Dutchwoman", "Swede", "Dane", "Finn",
+    "Norwegian", "German", "Italian", "Portuguese", "Brazilian", "Argentine", "Argentinian", "Australian",
+    "Canadian", "Mexican", "Colombian", "Chilean", "Uruguayan", "Belgian", "Austrian", "Pole", "Czech", "Serb",
+    "Croat", "Russian", "Ukrainian", "Turk", "Greek", "Nigerian", "Ghanaian", "Kenyan", "Egyptian", "Moroccan",
+    "Algerian", "Senegalese", "Cameroonian", "Ivorian", "Japanese", "Korean", "Indian", "Pakistani",
+    "New Zealander", "South African", "Jamaican", "Israeli", "Iranian", "Iraqi", "Syrian", "Lebanese",
+    "Afghan", "Ethiopian", "Venezuelan", "Peruvian", "Ecuadorian", "Hungarian", "Romanian", "Bulgarian",
+)
+_DEMONYM = re.compile(rf"(?:[Tt]he[^\S\n]+)?(?:{'|'.join(_DEMONYMS)})")
+
+
 def _anaphor(mention: str) -> bool:
     if mention.lower() in sp.PRONOUNS:
         return True
-    return mention.endswith("year-old") and _AGE.fullmatch(mention.strip()) is not None
+    if mention.endswith("year-old"):
+        return _AGE.fullmatch(mention.strip()) is not None
+    return _DEMONYM.fullmatch(mention.strip()) is not None
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
@@ -745,7 +763,7 @@ def _display(
 ) -> str:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
-    if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)):
+    if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _DEMONYM.fullmatch(raw):
         if last is not None:
             return last[0]
         return raw
