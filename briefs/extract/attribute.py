@@ -222,6 +222,11 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
         if mention is None and _headline(text, span, p_start, p_end):
             continue
         words = len(text[span.start:min(span.end, span.start + 400)].split())
+        if not attached and mention is None and found and found[-1][1] is not None and found[-1][0].para == span.para:
+            # `called the plans "a shambles" and "nowhere near enough"`: a fragment joined to an attributed
+            # one counts as that one does (its speaker comes in the second pass).
+            prev_end = (found[-1][0].close_mark or found[-1][0].end) + 1
+            attached = span.open_mark - prev_end < 20 and _JOINED.fullmatch(text, prev_end, span.open_mark) is not None
         if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
         if mention is not None and mention.start > 6 and text[mention.start - 3:mention.start - 1] in ("of", "om"):
@@ -540,6 +545,7 @@ _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {
 }
 
 
+_JOINED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and|or|but|nor)[^\S\n]+(?:that[^\S\n]+)?")
 _GAP_STOP = re.compile(r"[.!?;][\"”’)]*\s")
 _CONJUNCTION = re.compile(r"[\s,]*(?:and|but|or|yet)\b")
 _CLAUSE_WORDS = {"who", "whose", "whom", "which", "where", "when", "while", "because", "if", "whereas", "unless"}

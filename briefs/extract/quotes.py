@@ -178,10 +178,31 @@ def _single_openers(text: str):
             if (
                 (pos == 0 or text[pos - 1] in _OPEN_BEFORE)
                 and after
-                and (after.isupper() if mark == "'" else (after.isalnum() or after == "_"))
+                and (_straight_opens(text, pos) if mark == "'" else (after.isalnum() or after == "_"))
             ):
                 yield pos
             pos = text.find(mark, pos + 1)
+def _straight_opens(text: str, pos: int) -> bool:
+    """A straight mark at a word's start opens a quote before a capital, or before a lower-case word when a
+    mark closes it within the sentence (`were 'a shambles' and`), so that `'90s`, `rock 'n' roll` and
+    `'til` stay apostrophes."""
+    after = text[pos + 1:pos + 2]
+    if after.isupper():
+        return True
+    if not after.islower():
+        return False
+    close = text.find("'", pos + 1, pos + 160)
+    while close >= 0:
+        if text[close + 1:close + 2] in _CLOSE_AFTER or close + 1 == len(text):
+            inner = text[pos + 1:close]
+            return (not text[close - 1].isspace() and len(inner) >= 3 and inner not in _ELISIONS
+                    and not _SENTENCE_BREAK.search(inner))
+        close = text.find("'", close + 1, pos + 160)
+    return False
+
+
+_ELISIONS = {"til", "tis", "twas", "cause", "bout", "em", "n"}
+_SENTENCE_BREAK = re.compile(r"[.!?][^\S\n]+[A-Z]|\n")
 _OPEN_BEFORE = " \t\n([\u2014\u2013-"  # what may come right before an opening mark
 _CLOSE_AFTER = " \t\n.,;:!?)\u2014\u2013-\u2026"  # what may come right after a closing one
 # A cue right after `s’ `: the mark closes a quote (‘... the players’ said Lee?) rather than making a plural
@@ -272,22 +293,28 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     for index in wanted:
         p_start, p_end = paras[index]
         open_at: int | None = None
+        fragment = False
         for match in _SINGLE_MARK.finditer(text, p_start, p_end):
             pos = match.start()
             ch = text[pos]
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
             if open_at is None:
-                # A straight mark opens only before a capital (’90s, rock 'n' roll are no quotes).
-                if ch != "\u2019" and before in _OPEN_BEFORE and (after.isupper() if ch == "'" else after.isalnum()):
+                # A straight mark opens before a capital, or before a lower-case fragment that closes in its
+                # sentence (’90s, rock 'n' roll are no quotes).
+                if ch != "\u2019" and before in _OPEN_BEFORE and (
+                    _straight_opens(text, pos) if ch == "'" else after.isalnum()
+                ):
                     open_at = pos
+                    fragment = ch == "'" and after.islower()
                 continue
             if ch == "\u2018" and before in _OPEN_BEFORE and not after.isspace():
                 open_at = pos  # an opener while one is open: the first was never closed
                 continue
             if before.isspace() or after not in _CLOSE_AFTER:
                 continue  # inside a word: an apostrophe
-            plural = before == "s" and after == " " and text[pos + 2:pos + 3].islower()
+            # (A lower-case fragment closes at its first such mark: `were 'a shambles' and ...`.)
+            plural = before == "s" and after == " " and text[pos + 2:pos + 3].islower() and not fragment
             if plural and not _CUE_AFTER.match(text, pos + 1):
                 continue  # the players’ union
             start, end = _trim(text, open_at + 1, pos)

@@ -358,6 +358,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     m = SUBJECT.search(text, start, min(hi, start + 120))
     if not m:
         return None
+    described = _DESCRIBED_RE.match(text, m.start(1), min(hi, start + 120))
+    if described and all(w in ROLE_WORDS for w in described.group(1).split() if w[:1].islower()):
+        m = described  # `Labour leader Keir Marsh hit back`: the person the role describes, not "Labour"
     name, at = clean_mention(m.group(1), m.start(1))
     if " " not in name and name.endswith("s") and _VERB_OBJECT.match(text, at + len(name)):
         return None  # a list item with no subject: `Mocks his rivals and calls them "losers."`
@@ -377,6 +380,7 @@ _OWNED = re.compile(r"[^\S\n]+[a-z][\w\-]*")
 
 
 _NP_RE = re.compile(_NP)
+_DESCRIBED_RE = re.compile(rf"({_DESCRIBED})")
 _VERB_OBJECT = re.compile(r"[^\S\n]+(?:his|her|their|its|our|my|your|the|a|an|on|at|to|in|with|about|up)\b")
 
 
@@ -473,9 +477,12 @@ def strip_titles(name: str) -> str:
         if words[k][:1].isupper() and (words[k] in TITLES or _is_role(words[k])) and words[k + 1][:1].isupper():
             words = words[k + 1:]
             break
+    whole = words
     while len(words) > 1 and (words[0] in TITLES or _is_role(words[0])
                               or (words[0] in HONORIFICS and len(words) > 2)):
         words = words[1:]
+    if len(words) == 1 and len(whole) > 1 and (words[0] in TITLES or _is_role(words[0])):
+        return " ".join(whole)  # a title with no name after it ("Prime Minister") is the speaker's title
     return " ".join(words)
 
 
