@@ -221,6 +221,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             judged = head[:1].isupper() or head.lower() in sp.PRONOUNS
         if mention is None and _headline(text, span, p_start, p_end):
             continue
+        if span.para == 0 and len(paras) > 1 and _headline_with_quote(text, span, p_start, p_end):
+            continue
         words = len(text[span.start:min(span.end, span.start + 400)].split())
         if not attached and mention is None and found and found[-1][1] is not None and found[-1][0].para == span.para:
             # `called the plans "a shambles" and "nowhere near enough"`: a fragment joined to an attributed
@@ -336,6 +338,19 @@ def _headline(text: str, span: Span, p_start: int, p_end: int) -> bool:
         and text[span.close_mark + 1:p_end].strip() == ""
         and text[span.end - 1] not in ".!?,;:\u2026"
         and len(text[span.start:min(span.end, span.start + 200)].split()) <= 14
+    )
+
+
+def _headline_with_quote(text: str, span: Span, p_start: int, p_end: int) -> bool:
+    """An article's first line that ends with a quote after a colon and holds no verb of speech (`Bodycam
+    shows rescue of kidnapped girl: "We got her!"`): the headline, whose subject is not the speaker."""
+    lead = text[p_start:span.open_mark].rstrip()
+    return (
+        span.close_mark is not None
+        and lead.endswith(":")
+        and not text[span.close_mark + 1:p_end].strip()
+        and len(text[p_start:min(p_end, p_start + 300)].split()) <= 20
+        and not sp.CUE_WORD.search(lead)
     )
 
 
