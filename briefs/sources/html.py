@@ -6,6 +6,7 @@ tree is read for metadata and handed to `bare_extraction`, which works on a copy
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from typing import Any
@@ -81,6 +82,9 @@ def _restore_drop_cap(tree: Any, text: str) -> str:
     return text
 
 
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
 def _too_short(text: str) -> bool:
     # On a home or list page trafilatura may return a menu's few words; no article is that short.
     # split() stops after _MIN_ARTICLE_WORDS words: counting all of an article's words is wasted work.
@@ -140,6 +144,8 @@ def load_html(data: bytes, *, origin: str, url: str | None) -> NewSource:
     for name in ("title", "author", "publication"):
         value = getattr(metadata, name)
         if value:
+            if "&" in value and _ENTITY.search(value):
+                value = html.unescape(value)  # escaped twice by the page (`&amp;#8211;`): the dash it means
             setattr(metadata, name, clean_text(value))
     return NewSource(
         kind=SourceKind.HTML,

@@ -188,16 +188,26 @@ _BYLINE_PREFIX = re.compile(
     r"|by|authors?|about\s+the\s+author|contributors?|von|par|por|door|di)\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
+_WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_WEEKDAY_END = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri)"  # alone at a byline's end ("Sat", "Sun" are names)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 # What follows a name in a byline: a place, a date, a role, an e-mail address.
 _BYLINE_TAIL = re.compile(
     r"\s+(?:in|for|at|from|on|reporting\s+from|updated|published|posted|last\s+updated)\s+\S.*$"
+    r"|\s+(?:updated|published|posted|last\s+updated)\s*:?\s*$"
     r"|\s*(?:\||•|·|—|–|-)\s+.*$"
     r"|\s+\S+@\S+.*$"
     r"|\s+\d.*$"
-    # A date or a weekday after the name: "Jane Doe Nov 13, 2019", "Jane Doe Monday, November 18".
-    r"|\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d{1,2}\b)(?:.*)?$"
-    r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$",
+    # A date or a weekday after the name: "Jane Doe Nov 13, 2019", "Jane Doe Monday, November 18". Whole
+    # words only, and a short form only before a date: Martin, Friedman, Mayer and Sun are names.
+    rf"|\s+(?:{_WEEKDAY_FULL}\b|{_WEEKDAY_SHORT}\b\.?(?=,|\s+(?:{_MONTH}\b|\d))|{_WEEKDAY_END}\.?$)[.,]?(?:\s.*)?$"
+    rf"|\s+{_MONTH}\b\.?\s+\d{{1,2}}\b.*$"
+    r"|\s+(?:january|february|april|september|october|november|december|jan|feb|apr|aug|sept?|oct|nov|dec)"
+    r"\.?,?\s*$",
     re.IGNORECASE,
 )
 # Words that end a section's name ("CNN Business", "Example Sport"): a byline piece ending in one is the
@@ -605,11 +615,17 @@ def _byline_text(el: HtmlElement, times: list[str]) -> list[str]:
 _BYLINE_SKIP = {"time", "script", "style", "button", "svg", "noscript", "img", "figure"}
 
 
+def _hidden(node: HtmlElement) -> bool:
+    # A copy of the byline kept for machines (`<a style="display:none">Jane Doe</a>`) is not shown twice.
+    style = node.get("style")
+    return node.get("hidden") is not None or (style is not None and "display:none" in style.replace(" ", ""))
+
+
 def _collect_text(node: HtmlElement, parts: list[str], times: list[str]) -> None:
     if node.text:
         parts.append(node.text)
     for child in node:
-        if isinstance(child.tag, str) and child.tag not in _BYLINE_SKIP:
+        if isinstance(child.tag, str) and child.tag not in _BYLINE_SKIP and not _hidden(child):
             _collect_text(child, parts, times)
         elif child.tag == "time":
             times.append(squash(child.text_content()))
@@ -702,7 +718,9 @@ def _looks_like_domain(text: str) -> bool:
 # Words after a brand that name an edition of it, not another outlet: "Brand International", "Brand UK".
 _EDITION_WORDS = (
     "international|global|worldwide|edition|english|online|uk|u\\.k\\.|us|u\\.s\\.|usa|europe|asia|africa|india|"
-    "australia|canada|new york|los angeles|chicago|san francisco|miami|london"
+    "australia|canada|new york|los angeles|chicago|san francisco|miami|london|deutschland|germany|france|espa\u00f1a|"
+    "spain|italia|italy|nederland|netherlands|ireland|scotland|new zealand|singapore|malaysia|philippines|"
+    "indonesia|japan|south africa|nigeria|middle east|latin america|mexico|m\u00e9xico|brasil|brazil|polska|nordic"
 )
 _EDITION_SUFFIX = re.compile(
     rf"^(?P<brand>.*?\S)(?<!\bof)(?<!\bin)(?<!\bfor)\s+(?:{_EDITION_WORDS})\s*(?:edition)?$", re.IGNORECASE
@@ -778,7 +796,7 @@ def _clean_site_name(text: str | None, label: str = "") -> str | None:
     prev = None
     while prev != text:
         prev = text
-        text = _LEGAL_SUFFIX.sub("", text).strip(" ,.-|") or prev
+        text = _LEGAL_SUFFIX.sub("", text).strip(" ,.-|_") or prev
     if _looks_like_domain(text):
         text = _from_domain_style(text)
     elif re.fullmatch(r"The[A-Z][a-z]\w*", text):

@@ -87,6 +87,14 @@ def test_an_edition_suffix_is_not_part_of_the_outlet() -> None:
     assert imported(data, url="https://therealquarter.com/ny/1").publication == "The Quarter Deal"
 
 
+@pytest.mark.parametrize(
+    "site_name", ["Northfield Ledger Deutschland", "Northfield Ledger España", "Northfield Ledger_"]
+)
+def test_a_country_edition_or_a_stray_mark_is_not_part_of_the_outlet(site_name: str) -> None:
+    data = page(title="Harbour plan approved", head=meta("og:site_name", site_name))
+    assert imported(data).publication == "Northfield Ledger"
+
+
 def test_a_wire_story_hosted_by_the_agency_cites_the_agency() -> None:
     data = page(
         title="Harbour plan approved | Hosted",
@@ -200,12 +208,33 @@ def test_a_byline_listing_more_people_than_the_markup_wins() -> None:
     assert imported(data).author == "Jane Doe; Omar Haddad; Mei Chen"
 
 
+@pytest.mark.parametrize("name", ["Sean Martin", "Kate Mayer", "Ann Friedman", "Tom Novak", "Jane Sun", "Theresa May"])
+def test_a_surname_that_starts_like_a_month_or_a_weekday_stays_whole(name: str) -> None:
+    data = page(byline=f'<div class="byline">By {name} <time datetime="2024-03-03">March 3, 2024</time></div>')
+    assert imported(data).author == name
+
+
+def test_a_hidden_copy_of_the_byline_and_a_published_label_are_not_names() -> None:
+    byline = (
+        '<div class="publish-info"><div class="author">By <a href="/j/1"><span>Sean Martin</span></a> '
+        '<a href="" rel="author" style="display: none">Sean Martin</a></div>'
+        '<div class="dates">PUBLISHED: 00:01, Tue, Mar 3, 2024</div></div>'
+    )
+    data = page(byline=byline)
+    assert imported(data).author == "Sean Martin"
+
+
 def test_a_wire_agency_is_the_author_when_the_byline_is_the_agency() -> None:
     data = page(byline='<div class="byline">Reuters</div>')
     assert imported(data).author == "Reuters"
 
 
 # ------------------------------------------------------------------------------------------- title
+def test_a_title_the_page_escaped_twice_reads_as_the_headline() -> None:
+    data = page(title="Harbour plan approved &amp;#8211; what it means", h1=None)
+    assert imported(data).title == "Harbour plan approved \u2013 what it means"
+
+
 @pytest.mark.parametrize("label", ["Column: ", "BREAKING NEWS: ", "WATCH: ", "Opinion: ", "Opinion | "])
 def test_a_label_before_the_headline_goes(label: str) -> None:
     headline = "Ministers unveil plan to shield hospitals"
