@@ -307,7 +307,9 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
 
 
 _CONJUNCTIONS = {"and", "or", "but"}
-_CLAUSE_PREPOSITIONS = {"after", "before", "during", "following", "despite", "amid", "since", "until", "at", "in", "on"}
+_CLAUSE_PREPOSITIONS = {
+    "after", "before", "during", "following", "despite", "amid", "since", "until", "at", "in", "on", "to", "with",
+}
 _CLAUSE_VERBS = {"is", "was", "are", "were", "be", "been", "being", "than"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 
@@ -410,7 +412,8 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
         _last_word(before[:m.start(1)]) in _CLAUSE_PREPOSITIONS and not before[:m.start(1)].rstrip().endswith(",")
     )):
         # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject; so does one
-        # after an opening phrase (`After the vote, Rita Sol left, saying, "..."`), whose noun is no speaker.
+        # after an opening phrase (`After the vote, Rita Sol left, saying, "..."`, `Speaking to BBC Sport, the
+        # striker said:`), whose noun is no speaker.
         subject = sp.sentence_subject(text, lo, hi)
         if subject is not None:
             return sp.Mention(subject.text, subject.start, subject.end, m.group(2))

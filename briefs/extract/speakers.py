@@ -302,7 +302,8 @@ ORG_WORDS = {
     "Administration", "Board", "Fund", "Society", "Federation", "Coalition", "Alliance", "Project", "Club",
     "Security", "Systems", "Press", "Tribune", "Television", "Radio", "Broadcasting", "Media", "School", "College",
     "Hospital", "Cathedral", "Museum", "Library", "Airport", "Stadium", "Academy", "Authority", "Trust", "Street",
-    "Road", "Square", "Station", "Prison", "Clinic", "Centers", "Industries", "Holdings",
+    "Road", "Square", "Station", "Prison", "Clinic", "Centers", "Industries", "Holdings", "Sport", "Sports", "TV",
+    "Channel", "Magazine", "Herald", "Gazette", "Telegraph", "Mirror", "Chronicle", "Observer",
 }
 _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 
