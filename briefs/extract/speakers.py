@@ -102,7 +102,12 @@ _DET = (
 _NP = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,6}}?[\w'’\-]+"
 # A party-and-state tag after a name: "Rep. John Smith (D-Md.) said".
 _PAREN = r"(?:[^\S\n]*\([^()\n]{1,30}\))?"
-_SPK = rf"(?:{_PRON}|{_NP}|{PROPER}{_PAREN})"
+# A body's people as one speaker: "Government sources", "Labour insiders", "Pentagon officials".
+_GROUP_NOUNS = (
+    r"(?:sources|officials|aides|insiders|allies|critics|supporters|officers|ministers|leaders|executives|"
+    r"analysts|experts|campaigners|residents|protesters|lawmakers|negotiators|diplomats|prosecutors|lawyers)"
+)
+_SPK = rf"(?:{_PRON}|{_NP}|{PROPER}[^\S\n]+{_GROUP_NOUNS}\b|{PROPER}{_PAREN})"
 # An apposition after the speaker: "Smith, a lawyer at X, said" / "Smith, 52, said".
 _APPOS = r"(?:,[^\S\n][^,\"“”\n]{1,120}?,)?"
 # Right after a quote the name comes first, so a longer apposition is safe there:
