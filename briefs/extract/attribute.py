@@ -237,7 +237,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
 
     people = _People(text, resolver, spans)
     # Second pass: fallbacks that need the neighbours (same paragraph, continuation paragraphs).
-    last_speaker: tuple[str, sp.Mention] | None = None
+    last_speaker: tuple[str | None, sp.Mention] | None = None
     last_para = -10
     for k, (span, mention, _attached) in enumerate(found):
         p_start, p_end = paras[span.para]
@@ -683,8 +683,8 @@ class _People:
 
 
 def _antecedent(
-    people: _People, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None
-) -> tuple[str, sp.Mention] | None:
+    people: _People, resolver: sp.Resolver, mention: sp.Mention, last: tuple[str | None, sp.Mention] | None
+) -> tuple[str | None, sp.Mention] | None:
     """For a pronoun: the nearest person named before it outside quotes, or the last speaker if nearer."""
     if not _anaphor(mention.text):
         return last
@@ -783,10 +783,23 @@ def _span_start(span: Span) -> int:
 
 
 def _display(
-    resolver: sp.Resolver, mention: sp.Mention, last: tuple[str, sp.Mention] | None, text: str = ""
-) -> str:
+    resolver: sp.Resolver, mention: sp.Mention, last: tuple[str | None, sp.Mention] | None, text: str = ""
+) -> str | None:
     raw, _ = sp.clean_mention(mention.text.strip(), mention.start)
     lower = raw.lower()
+    if lower == "it":
+        # `The company's shares fell after it warned that ...`: "it" is a body or a text named before it (the
+        # nearest), or the last speaker when that was one; never a person.
+        lo = max(0, mention.start - 600)
+        body = _last_match(_BODY, text, lo, mention.start)
+        org = _last_match(_ORG_NAME, text, body.end() if body else lo, mention.start)
+        if org is not None:
+            return resolver.name(org.group(1))
+        if body is not None:
+            return body.group(1)
+        if last is not None and last[0] and not resolver.is_person(last[0]):
+            return last[0]
+        return None
     if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _DEMONYM.fullmatch(raw):
         if last is not None:
             return last[0]
@@ -837,6 +850,23 @@ def _display(
     return resolver.name(raw)
 
 
+_BODY = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(company|firm|group|bank|council|government|agency|ministry|"
+    r"department|club|party|union|board|authority|court|committee|airline|retailer|carmaker|business|charity|"
+    r"university|hospital|regulator|lender|insurer|broadcaster|network|manufacturer|developer|team|army|police|"
+    r"force|commission|organisation|organization|campaign|administration|office|service|school|utility|panel|"
+    # and the texts that speak for them: `"...," it said` of a statement, a memo, a sign
+    r"newspaper|paper|magazine|statement|memo|memorandum|report|letter|email|e-mail|editorial|affidavit|sign|"
+    r"post|tweet|document|note|filing|complaint|lawsuit|ruling|judgment|study|survey|poll|ad|advert|video|"
+    r"message|release|article|column|book|website|page|bill|order|indictment|transcript|cable|draft|platform)\b"
+)
+def _last_match(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    return next(reversed(list(pattern.finditer(text, lo, hi))), None)
+
+
+_ORG_NAME = re.compile(
+    rf"\b((?:[A-Z][\w&\-]*[^\S\n]+){{0,4}}(?:{'|'.join(sorted(w for w in sp.ORG_WORDS if w.isalpha()))}))\b"
+)
 _INDEFINITE = {"one", "another"}
 _TRAILING = {
     "and", "or", "but", "of", "for", "to", "in", "on", "at", "with", "by", "from", "that", "as", "who", "which",
