@@ -283,6 +283,17 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             # A paragraph of quote after one that reports its speaker's words without quoting them
             # (`Mr Hale said the plan was flawed.` / `"It will never work."`): the reported speaker.
             mention = _reported_speaker(text, paras[span.para - 1], spans)
+        if mention is not None and text.startswith(". ", mention.end) and _INITIALS_END.search(mention.text):
+            # `said Rep. G.K. Butterfield`: a name's initials end in a full stop that the name pattern stops at.
+            rest = sp.PROPER_RE.match(text, mention.end + 2)
+            if rest:
+                mention = sp.Mention(text[mention.start:rest.end()], mention.start, rest.end(), mention.cue)
+        if mention is not None and mention.start >= 2 and text[mention.start - 1] == "." \
+                and text[mention.start - 2].isupper():
+            # `J.K. Rowan said`: the initials glued before the name belong to it.
+            lead = _INITIALS_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            if lead:
+                mention = sp.Mention(text[lead.start():mention.end], lead.start(), mention.end, mention.cue)
         if mention is not None and mention.text.count(" ") >= 2:
             mention = _clip(mention)
         display: str | None = None
@@ -563,6 +574,8 @@ _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {
 }
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _JOINED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and|or|but|nor)[^\S\n]+(?:that[^\S\n]+)?")
 _GAP_STOP = re.compile(r"[.!?;][\"”’)]*\s")
 _CONJUNCTION = re.compile(r"[\s,]*(?:and|but|or|yet)\b")

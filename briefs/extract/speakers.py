@@ -170,7 +170,9 @@ def after_quote(after: str) -> tuple[re.Match[str] | None, re.Match[str] | None]
         if cue_first.group(2)[-2:-1] == "." and after[cue_first.end(2):cue_first.end(2) + 1] == ".":
             # `," said U.S. Attorney Dana Fox`: the initialism's last period stopped the name; the person
             # is the one it qualifies.
-            return None, AFTER_CUE_INITIALISM.match(after) or cue_first
+            # (Only before two capitalised words: `said A.J. Styles` is a person's initials.)
+            better = AFTER_CUE_INITIALISM.match(after)
+            return None, better if better and " " in better.group(2).strip() else cue_first
         return None, cue_first
     described = AFTER_DESCRIBED.match(after)
     if described is None and "," in after[:40]:
