@@ -209,7 +209,8 @@ _WOVEN_VERBS = [
         # subject, which for these verbs is as often the quoted person's target as the speaker.
         "wr": ("ote", "ites"), "caution": ("ed", "s"), "testif": ("ied", "ies"),
         "explain": ("ed", "s"), "not": ("ed", "es"), "stress": ("ed", "es"), "recall": ("ed", "s"),
-        "reiterat": ("ed", "es"), "maintain": ("ed", "s"),
+        "reiterat": ("ed", "es"), "maintain": ("ed", "s"), "liken": ("ed", "s"), "compar": ("ed", "es"),
+        "attack": ("ed", "s"), "mock": ("ed", "s"), "lament": ("ed", "s"),
     }.items()
     for end in ends
 ]
@@ -217,6 +218,10 @@ WOVEN_VERBS = set(_WOVEN_VERBS)
 _WOVEN_VERB = trie_pattern(sorted(WOVEN_VERBS))
 # The verb is in the fragment's own clause, at most 80 characters before it: no other quote, no comma and no
 # subordinate clause between (`slammed Obama for suggesting that voters "cling to guns"` is not hers).
+# Before "that", a preposition and a gerund open a clause of their own (`slammed Lee for suggesting that
+# voters "..."`). (Without "that" the fragment is most often the verb's subject's words all the same:
+# `attacked Romney for being a "failed candidate."`.)
+_GERUND_CLAUSE = r"(?:for|by|about|without|of|after|before|while|when|from)[^\S\n]+[a-z]+ing\b"
 _WOVEN_GAP = (
     rf"\b(?:(?!\b(?:that|who|which|because|while|when|whom|whose|if)\b)"
     rf"(?:{_TITLE_ABBR}|[^\"“”\n.!?,;:]|[.!?](?![\"”’)]*[^\S\n]+[{_UP}]))){{0,80}}$"
@@ -231,7 +236,6 @@ _WOVEN_VERB_BEFORE_THAT = trie_pattern(sorted(WOVEN_VERBS | {"alleged", "alleges
 # Up to six words between the verb and "that" (`told a business magazine in October 2018 that`); a word
 # may hold inner dots (`told Newsline.info that`), never a sentence's full stop, and none opens a gerund's
 # clause (`slammed Hale for suggesting that ...` puts the fragment in another clause, his).
-_GERUND_CLAUSE = r"(?:for|by|about|without|of|after|before|while|when|from)[^\S\n]+[a-z]+ing\b"
 WOVEN_VERB_THAT = re.compile(
     rf"\b({_WOVEN_VERB_BEFORE_THAT})[^\S\n]+(?:(?!{_GERUND_CLAUSE})[\w'’\-]+(?:\.\w+)*[^\S\n]+){{0,6}}?that\b{_WOVEN_GAP}"
 )
@@ -446,7 +450,8 @@ ROLE_WORDS = {
     "coach", "manager", "captain", "skipper", "host", "presenter", "singer", "actor", "actress", "mother", "father",
     "brother", "sister", "son", "daughter", "wife", "husband", "friend", "teacher", "nurse", "doctor", "lawyer",
     "campaigner", "activist", "resident", "owner", "victim", "witness", "colleague", "aide", "adviser", "advisor",
-    "director", "chief", "executive", "officer", "leader", "head", "peer", "mp", "mep", "msp", "ceo", "cfo", "coo",
+    "director", "chief", "executive", "officer", "leader", "head", "candidate", "nominee", "hopeful", "contender",
+    "peer", "mp", "mep", "msp", "ceo", "cfo", "coo",
     "minister", "secretary", "envoy", "ambassador", "spokesmen", "reporter", "correspondent", "editor", "author",
     "novelist", "writer", "comedian", "model", "rapper", "drummer", "guitarist", "player", "veteran", "boxer",
     "fighter", "jockey", "trainer", "driver", "rider", "batsman", "bowler", "referee", "umpire", "pundit",
