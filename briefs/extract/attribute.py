@@ -193,9 +193,10 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
                     if m:
                         mention = sp.Mention(m.group(1), base + m.start(1), base + m.end(1), "―")
                     else:
-                        m = sp.PASSIVE_BY.match(after)
+                        m = sp.PASSIVE_BY.match(after) or sp.REPLY_FROM.match(after)
                         if m:
-                            mention = sp.Mention(m.group(2), base + m.start(2), base + m.end(2), m.group(1))
+                            name = sp.trim_np(m.group(2)) if m.group(2)[:1].islower() else m.group(2)
+                            mention = sp.Mention(name, base + m.start(2), base + m.start(2) + len(name), m.group(1))
             attached = mention is not None
         if mention is None:
             whole = _ends_sentence_or_clause(text[max(span.start, span.end - 5):span.end])

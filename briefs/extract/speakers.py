@@ -265,6 +265,13 @@ PASSIVE_BY = re.compile(
     rf"^[^\S\n]*(?:was|were|is|are|had[^\S\n]+been|has[^\S\n]+been)[^\S\n]+"
     rf"(written|said|sung|spoken|uttered|coined|posted|tweeted)[^\S\n]+by[^\S\n]+({PROPER})"
 )
+# The words named as someone's reply: `"Absolutely not," came the reply from the minister` / `"..." — that
+# was the message from chairman Ian Wood`.
+REPLY_FROM = re.compile(
+    rf"^[^\S\n]*[,—–\-]*[^\S\n]*(?:that[^\S\n]+|this[^\S\n]+)?(?:came|was|is)[^\S\n]+the[^\S\n]+"
+    rf"(?:[a-z]+[^\S\n]+)?(reply|response|message|verdict|answer|warning|retort|word|view|assessment)"
+    rf"[^\S\n]+(?:from|of)[^\S\n]+(?:the[^\S\n]+)?({_DESCRIBED}|{PROPER}|[a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*){{0,2}})"
+)
 # A counted group as a subject: "about 200 protesters", "hundreds of students".
 _COUNTED = (
     r"(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]ver|[Mm]ore[^\S\n]+than)[^\S\n]+)?"
