@@ -774,7 +774,14 @@ _DEMONYMS = (
     "New Zealander", "South African", "Jamaican", "Israeli", "Iranian", "Iraqi", "Syrian", "Lebanese",
     "Afghan", "Ethiopian", "Venezuelan", "Peruvian", "Ecuadorian", "Hungarian", "Romanian", "Bulgarian",
 )
-_DEMONYM = re.compile(rf"(?:[Tt]he[^\S\n]+)?(?:{'|'.join(_DEMONYMS)})")
+_DEMONYM_SET = frozenset(_DEMONYMS)
+
+
+def _demonym(mention: str) -> bool:
+    words = mention.split()
+    if words[:1] in (["The"], ["the"]):
+        words = words[1:]
+    return " ".join(words) in _DEMONYM_SET
 
 
 def _anaphor(mention: str) -> bool:
@@ -782,7 +789,7 @@ def _anaphor(mention: str) -> bool:
         return True
     if mention.endswith("year-old"):
         return _AGE.fullmatch(mention.strip()) is not None
-    return _DEMONYM.fullmatch(mention.strip()) is not None
+    return _demonym(mention)
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
@@ -814,7 +821,7 @@ def _display(
         if last is not None and last[0] and not resolver.is_person(last[0]):
             return last[0]
         return None
-    if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _DEMONYM.fullmatch(raw):
+    if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _demonym(raw):
         if last is not None:
             return last[0]
         return raw

@@ -8,6 +8,7 @@ whole pass is linear in the text's size.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 CUES = (
@@ -107,7 +108,8 @@ _GROUP_NOUNS = (
     r"(?:sources|officials|aides|insiders|allies|critics|supporters|officers|ministers|leaders|executives|"
     r"analysts|experts|campaigners|residents|protesters|lawmakers|negotiators|diplomats|prosecutors|lawyers)"
 )
-_SPK = rf"(?:{_PRON}|{_NP}|{PROPER}[^\S\n]+{_GROUP_NOUNS}\b|{PROPER}{_PAREN})"
+# (One PROPER with an optional group noun, not two alternatives: the name is matched once per position.)
+_SPK = rf"(?:{_PRON}|{_NP}|{PROPER}(?:[^\S\n]+{_GROUP_NOUNS}\b)?{_PAREN})"
 # An apposition after the speaker: "Smith, a lawyer at X, said" / "Smith, 52, said".
 _APPOS = r"(?:,[^\S\n][^,\"“”\n]{1,120}?,)?"
 # Right after a quote the name comes first, so a longer apposition is safe there:
@@ -377,7 +379,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     m = SUBJECT.search(text, start, min(hi, start + 120))
     if not m:
         return None
-    described = _DESCRIBED_RE.match(text, m.start(1), min(hi, start + 120))
+    # Only a name followed by a lower-case word can open a role-led name (most subjects are not).
+    described = _DESCRIBED_RE.match(text, m.start(1), min(hi, start + 120)) if text[m.end(1):m.end(1) + 2][
+        1:2].islower() else None
     if described and all(w in ROLE_WORDS for w in described.group(1).split() if w[:1].islower()):
         m = described  # `Labour leader Keir Marsh hit back`: the person the role describes, not "Labour"
     name, at = clean_mention(m.group(1), m.start(1))
@@ -584,17 +588,10 @@ class Resolver:
 
     def _names(self) -> dict[str, str]:
         forms: dict[str, dict[str, int]] = {}  # last word -> each name form ending with it -> how often
-        seen: dict[str, str | None] = {}
-        for seq in NAME_SEQ.findall(self.text):
-            if seq in seen:
-                # An article repeats its names: each distinct sequence is worked out once, and counted.
-                if seen[seq] is not None:
-                    counts = forms[seen[seq].rsplit(None, 1)[-1]]
-                    counts[seen[seq]] += 1
-                continue
-            seen[seq] = None
+        # An article repeats its names: each distinct sequence is worked out once, with its count.
+        for seq, times in Counter(NAME_SEQ.findall(self.text)).items():
             words = seq.split()
-            possessive = "s " in seq and ("'s " in seq or "’s " in seq)
+            possessive = "s " in seq and ("'s " in seq or "\u2019s " in seq)
             if words[0] in _STOP_LEAD or words[0] in _LEADING or (
                 len(words) > 2 and (possessive or not _LEADING.isdisjoint(words[1:-1]))
             ):
@@ -611,16 +608,18 @@ class Resolver:
                 name = name[:-1]  # `Bernie Sanders’ attacks`: the owner's name, without the mark
                 words[-1] = words[-1][:-1]
             counts = forms.setdefault(words[-1], {})
-            counts[name] = counts.get(name, 0) + 1
-            seen[seq] = name
+            counts[name] = counts.get(name, 0) + times
         full: dict[str, str] = {}
         for last, counts in forms.items():
+            if len(counts) == 1:
+                full[last] = next(iter(counts))
+                continue
             # A name the article gives twice beats a longer run seen once (a headline's `Conservatives
             # Rebuking Trump` is not Donald Trump's full name), and then its fullest form wins: "Marine Le
             # Pen" for "Le Pen", "Michael Howard" for "Howard".
-            best = max(counts, key=lambda name: (counts[name] > 1, len(name.split())))
+            best = max(counts, key=lambda name: (counts[name] > 1, name.count(" ")))
             fuller = [name for name in counts if name.endswith(" " + best)]
-            full[last] = max(fuller, key=lambda name: len(name.split())) if fuller else best
+            full[last] = max(fuller, key=lambda name: name.count(" ")) if fuller else best
         return full
 
     @property
