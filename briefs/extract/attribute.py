@@ -775,9 +775,12 @@ _DEMONYMS = (
     "Afghan", "Ethiopian", "Venezuelan", "Peruvian", "Ecuadorian", "Hungarian", "Romanian", "Bulgarian",
 )
 _DEMONYM_SET = frozenset(_DEMONYMS)
+_DEMONYM_LAST = frozenset(d.rsplit(None, 1)[-1] for d in _DEMONYMS)
 
 
 def _demonym(mention: str) -> bool:
+    if mention.rsplit(None, 1)[-1] not in _DEMONYM_LAST:
+        return False  # (most mentions: one set lookup)
     words = mention.split()
     if words[:1] in (["The"], ["the"]):
         words = words[1:]
@@ -832,7 +835,9 @@ def _display(
     # `Another peer, Lord Fenn, said` / `Her coach, Maria Soto, said`: the description's apposition names him.
     # A place's or a body's role (`Norway's chief prosecutor, Ida Lund, said`, `The Met Office's chief
     # meteorologist, ...`) is a description too.
-    owned = any(w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in itertools.pairwise(words[:4]))
+    owned = ("s " in raw) and any(
+        w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in itertools.pairwise(words[:4])
+    )
     if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
