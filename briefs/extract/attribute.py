@@ -838,7 +838,9 @@ def _display(
     owned = ("s " in raw) and any(
         w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in itertools.pairwise(words[:4])
     )
-    if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned):
+    # So is the place or body at the end of one (`Labour MP for Hull North, Dana Ruse, said`).
+    inside = bool(text) and _last_word(text[max(0, mention.start - 12):mention.start]) in {"for", "of", "at", "from"}
+    if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned or inside):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
             return resolver.name(m.group(1))
@@ -898,7 +900,10 @@ _TRAILING = {
     "and", "or", "but", "of", "for", "to", "in", "on", "at", "with", "by", "from", "that", "as", "who", "which",
 }
 _LEAD_DETERMINERS = {"The", "A", "An", "His", "Her", "Their", "Its", "One", "Another"}
-_APPOSED_NAME = re.compile(rf",[^\S\n]+({sp.PROPER})(?:,|\.(?:\s|$))")
+# (The name may carry its firm or town: `Her solicitor, Paul Ide of Ide & Co, said`.)
+_APPOSED_NAME = re.compile(
+    rf",[^\S\n]+({sp.PROPER})(?:[^\S\n]+(?:of|at|from)[^\S\n]+[^,\"“”\n]{{1,40}}?)?(?:,|\.(?:\s|$))"
+)
 _NAME_THEN_ROLE = re.compile(rf"({sp.PROPER}),[^\S\n]+(?:(?:a|an|the)[^\S\n]+)?$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
