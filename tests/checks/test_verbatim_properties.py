@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from briefs.checks import verify_quote
 
-# Words are distinct and made of letters (some with an apostrophe), so a changed quote cannot turn up
-# verbatim somewhere else in the source by chance.
+# Words are distinct and made of letters (some with an apostrophe, whose parts are distinct as well), so a
+# changed quote cannot turn up verbatim somewhere else in the source by chance.
 _LETTERS = "".join(c for c in string.ascii_lowercase if c not in "qxzj")
 _core = st.text(alphabet=_LETTERS, min_size=3, max_size=7)
 _word = st.one_of(_core, st.tuples(_core, _core).map(lambda t: f"{t[0]}’{t[1]}"))
@@ -34,6 +34,10 @@ class Source:
 @st.composite
 def sources(draw: st.DrawFn, min_words: int = 8) -> tuple[Source, list[str]]:
     words = draw(st.lists(_word, min_size=min_words, max_size=30, unique_by=lambda w: w.replace("’", "")))
+    # The parts of a word with an apostrophe are words to the verifier too ("aaa’aaaa" ends in "aaaa"), so
+    # no part may repeat another word or part either.
+    pieces = [piece for word in words for piece in word.split("’")]
+    assume(len(pieces) == len(set(pieces)))
     seps = draw(st.lists(st.sampled_from(_SEPARATORS), min_size=len(words) - 1, max_size=len(words) - 1))
     parts, starts, ends, pos = [], [], [], 0
     for n, word in enumerate(words):
