@@ -232,7 +232,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             attached = span.open_mark - prev_end < 20 and _JOINED.fullmatch(text, prev_end, span.open_mark) is not None
         if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
-        if mention is not None and mention.start > 6 and text[mention.start - 3:mention.start - 1] in ("of", "om"):
+        if mention is not None:
             mention = _resident(text, mention)
         found.append((span, mention, attached))
 
@@ -284,17 +284,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             # A paragraph of quote after one that reports its speaker's words without quoting them
             # (`Mr Hale said the plan was flawed.` / `"It will never work."`): the reported speaker.
             mention = _reported_speaker(text, paras[span.para - 1], spans)
-        if mention is not None and text.startswith(". ", mention.end) and _INITIALS_END.search(mention.text):
-            # `said Rep. G.K. Butterfield`: a name's initials end in a full stop that the name pattern stops at.
-            rest = sp.PROPER_RE.match(text, mention.end + 2)
-            if rest:
-                mention = sp.Mention(text[mention.start:rest.end()], mention.start, rest.end(), mention.cue)
-        if mention is not None and mention.start >= 2 and text[mention.start - 1] == "." \
-                and text[mention.start - 2].isupper():
-            # `J.K. Rowan said`: the initials glued before the name belong to it.
-            lead = _INITIALS_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-            if lead:
-                mention = sp.Mention(text[lead.start():mention.end], lead.start(), mention.end, mention.cue)
+        if mention is not None:
+            mention = _with_initials(text, mention)
         if mention is not None and mention.text.count(" ") >= 2:
             mention = _clip(mention)
         display: str | None = None
@@ -527,12 +518,9 @@ def _woven_speaker(before: str, at: int) -> re.Match[str] | None:
 
 
 _SHORT_FRAGMENT = 6
-_AUXILIARY = re.compile(
-    r"[^\S\n]+(?:is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did|of)\b"
-)
-_AUXILIARY_VERB = re.compile(
-    r"[^\S\n]+(?:is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did)\b"
-)
+_AUXILIARIES = "is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|does|did"
+_AUXILIARY_VERB = re.compile(rf"[^\S\n]+(?:{_AUXILIARIES})\b")
+_AUXILIARY = re.compile(rf"[^\S\n]+(?:{_AUXILIARIES}|of)\b")  # (or `"the whole plan" of the council`)
 # Verbs that name as much as they judge: after them a determiner before the fragment marks a coined term
 # (`calls the plan a "reset"`), so it stays out.
 _NAMING_VERBS = {
@@ -575,11 +563,29 @@ _ADDRESSEE_LEAD = _CUE_WORDS | _ING_CUES | {
 }
 
 
+def _with_initials(text: str, mention: sp.Mention) -> sp.Mention:
+    """The name with the initials the name pattern stopped at: the full stop that ends them (`said Rep.
+    G.K. Butterfield` gave "G.K"), or the glued ones before it (`J.K. Rowan said` gave "K. Rowan").
+    (Done here, not in the pattern: a name that ran on over "U.S. " would swallow the next sentence's
+    "He said".)"""
+    if text.startswith(". ", mention.end) and _INITIALS_END.search(mention.text):
+        rest = sp.PROPER_RE.match(text, mention.end + 2)
+        if rest:
+            mention = sp.Mention(text[mention.start:rest.end()], mention.start, rest.end(), mention.cue)
+    if mention.start >= 2 and text[mention.start - 1] == "." and text[mention.start - 2].isupper():
+        lead = _INITIALS_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if lead:
+            mention = sp.Mention(text[lead.start():mention.end], lead.start(), mention.end, mention.cue)
+    return mention
+
+
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
-_JOINED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and|or|but|nor)[^\S\n]+(?:that[^\S\n]+)?")
+# Words that join a second fragment to the first (`"constructive" but "far from over"`).
+_JOINING = "and|or|but|nor|yet"
+_JOINED = re.compile(rf"[^\S\n]*,?[^\S\n]*(?:{_JOINING})[^\S\n]+(?:that[^\S\n]+)?")
 _GAP_STOP = re.compile(r"[.!?;][\"”’)]*\s")
-_CONJUNCTION = re.compile(r"[\s,]*(?:and|but|or|yet)\b")
+_CONJUNCTION = re.compile(rf"[\s,]*(?:{_JOINING})\b")
 _CLAUSE_WORDS = {"who", "whose", "whom", "which", "where", "when", "while", "because", "if", "whereas", "unless"}
 
 
@@ -593,10 +599,12 @@ def _same_sentence_speaker(text: str, prev: Span, prev_mention: sp.Mention, span
     if prev_mention.start > lo:
         lo = prev_mention.end
         # The cue that follows the name (`," Dana Cole said, but ...`) is the one already counted.
-        cue = re.compile(r"[\s,]*" + re.escape(prev_mention.cue) + r"\b", re.IGNORECASE).match(text, lo)
-        if not prev_mention.cue or not cue or not _CONJUNCTION.match(text, cue.end()):
+        at = lo + len(text[lo:lo + 8]) - len(text[lo:lo + 8].lstrip(" ,"))
+        cue_end = at + len(prev_mention.cue)
+        if (not prev_mention.cue or text[at:cue_end].lower() != prev_mention.cue.lower()
+                or text[cue_end:cue_end + 1].isalnum() or not _CONJUNCTION.match(text, cue_end)):
             return None  # `," she said of the plan that it was "...` may be her own clause, not the quote's
-        lo = cue.end()
+        lo = cue_end
     if span.open_mark - lo > 100 or _GAP_STOP.search(text, lo, span.open_mark):
         return None
     gap = text[lo:span.open_mark]
@@ -613,6 +621,8 @@ _PLACE_OF = re.compile(rf"({sp.PROPER})(?:,[^\S\n][^,\"“”\n]{{1,40}}?)?,[^\S
 
 
 def _resident(text: str, mention: sp.Mention) -> sp.Mention:
+    if _last_word(text[max(0, mention.start - 12):mention.start]) not in {"of", "from"}:
+        return mention
     m = _PLACE_OF.search(text, max(0, mention.start - 120), mention.start)
     return sp.Mention(m.group(1), m.start(1), m.end(1), mention.cue) if m else mention
 

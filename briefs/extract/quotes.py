@@ -178,7 +178,7 @@ def _single_openers(text: str):
             if (
                 (pos == 0 or text[pos - 1] in _OPEN_BEFORE)
                 and after
-                and (_straight_opens(text, pos) if mark == "'" else (after.isalnum() or after == "_"))
+                and (_straight_opens(text, pos) if mark == "'" else after.isalnum())
             ):
                 yield pos
             pos = text.find(mark, pos + 1)
@@ -289,7 +289,8 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     # Apostrophes are in nearly every paragraph; a quote opener (a mark at a word's start before a capital or
     # a letter) in few. Only paragraphs that hold one are walked mark by mark.
     starts = [p for p, _ in paras]
-    wanted = sorted({bisect.bisect_right(starts, pos) - 1 for pos in _single_openers(text)})
+    openers = set(_single_openers(text))
+    wanted = sorted({bisect.bisect_right(starts, pos) - 1 for pos in openers})
     for index in wanted:
         p_start, p_end = paras[index]
         open_at: int | None = None
@@ -300,11 +301,9 @@ def _single_quotes(text: str, paras: list[tuple[int, int]]) -> list[Span]:
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
             if open_at is None:
-                # A straight mark opens before a capital, or before a lower-case fragment that closes in its
-                # sentence (’90s, rock 'n' roll are no quotes).
-                if ch != "\u2019" and before in _OPEN_BEFORE and (
-                    _straight_opens(text, pos) if ch == "'" else after.isalnum()
-                ):
+                # The openers found above (a straight mark before a capital or a fragment that closes in its
+                # sentence; ’90s and rock 'n' roll are no quotes), decided once.
+                if pos in openers:
                     open_at = pos
                     fragment = ch == "'" and after.islower()
                 continue
