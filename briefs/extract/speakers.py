@@ -324,6 +324,8 @@ ORG_WORDS = {
     "Hospital", "Cathedral", "Museum", "Library", "Airport", "Stadium", "Academy", "Authority", "Trust", "Street",
     "Road", "Square", "Station", "Prison", "Clinic", "Centers", "Industries", "Holdings", "Sport", "Sports", "TV",
     "Channel", "Magazine", "Herald", "Gazette", "Telegraph", "Mirror", "Chronicle", "Observer",
+    # sports clubs: `sacked by Northfield United`, then "the 56-year-old said" is not the club
+    "United", "City", "FC", "Athletic", "Rovers", "Wanderers", "Albion", "Town", "County",
 }
 _CAPWORD = re.compile(rf"[{_UP}][\w'’\-]*")
 
