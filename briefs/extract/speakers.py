@@ -68,14 +68,17 @@ def trie_pattern(words: list[str]) -> str:
 
 
 _CUE = trie_pattern(sorted(set(CUES.split("|"))))
+# Any adverb in -ly ("initially said", "loudly asked"), but not the nouns and adjectives in -ly.
+_LY_ADVERB = (
+    r"(?!(?:family|ally|rally|assembly|only|early|daily|weekly|monthly|likely|fly|reply|supply|Italy)\b)[a-z]{2,}ly\b"
+)
 _ADV = (
     r"(?:(?:also|later|then|again|instead|recently|previously|once|further|since|repeatedly|simply|just|quickly|"
     r"flatly|has|had|have|would|will|was|were|is|did|does|could|reportedly|publicly|privately|"
     r"often|frequently|famously|told|bluntly|angrily|sharply|firmly|jokingly|softly|loudly|"
     r"proudly|candidly|succinctly|memorably|recently|once|even|never|ultimately|finally|"
     r"at one point|in a statement|in an interview|on Twitter|went on to|goes on to|was quick to|were quick to|"
-    # any other adverb in -ly ("initially said", "loudly asked"), but not the nouns and adjectives in -ly
-    r"(?!(?:family|ally|rally|assembly|only|early|daily|weekly|monthly|likely|fly|reply|supply|Italy)\b)[a-z]{2,}ly"
+    rf"{_LY_ADVERB}"
     r")\s+){0,3}"
 )
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -100,7 +103,8 @@ _DET = (
     rf"(?:[{_UP}][\w.\-]*['’]s|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hese|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]wo|[Tt]hree|"
     r"[Ss]everal|[Ss]ome|[Mm]any)"
 )
-_NP = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,6}}?[\w'’\-]+"
+# A noun phrase never ends with an adverb: `Another reportedly said:` is "Another"'s, the adverb the cue's.
+_NP = rf"{_DET}[^\S\n]+(?:[\w'’\-]+[^\S\n]+){{0,6}}?(?!{_LY_ADVERB})[\w'’\-]+"
 # A party-and-state tag after a name: "Rep. John Smith (D-Md.) said".
 _PAREN = r"(?:[^\S\n]*\([^()\n]{1,30}\))?"
 # A body's people as one speaker: "Government sources", "Labour insiders", "Pentagon officials".
@@ -475,6 +479,19 @@ ROLE_WORDS = {
     "administrator", "deputy", "commissioner", "president", "vice-president", "chairperson", "treasurer",
     "provost", "chancellor", "attorney", "prosecutor", "sheriff", "councilwoman", "councilman", "lawmaker",
     "legislator", "assemblyman", "assemblywoman", "cllr", "mla", "mpp",
+    # Trades and walks of life that lead a name the same way ("Farmer Gwen Tallis", "Pensioner Ada Roe"); not
+    # those that are as often a first name (Baker, Hunter, Mason, Judge).
+    "farmer", "fisherman", "pilot", "soldier", "pensioner", "student", "shopkeeper", "landlord", "landlady",
+    "tenant", "patient", "survivor", "volunteer", "worker", "engineer", "chef", "paramedic", "firefighter",
+    "midwife", "carer", "cyclist", "swimmer", "golfer", "sprinter", "athlete", "footballer", "cricketer",
+    "quarterback", "pitcher", "keeper", "banker", "trader", "investor", "entrepreneur", "businessman",
+    "businesswoman", "tycoon", "billionaire", "millionaire", "designer", "architect", "artist", "photographer",
+    "filmmaker", "producer", "broadcaster", "journalist", "blogger", "influencer", "youtuber", "podcaster",
+    "historian", "lecturer", "headteacher", "headmaster", "headmistress", "pupil", "graduate", "mechanic",
+    "electrician", "builder", "plumber", "shopper", "customer", "commuter", "passenger", "voter", "protester",
+    "magistrate", "barrister", "solicitor", "coroner", "pathologist", "psychologist", "psychiatrist", "therapist",
+    "pharmacist", "dentist", "physician", "epidemiologist", "virologist", "strategist", "pollster", "lobbyist",
+    "diplomat", "negotiator",
 }
 
 
@@ -538,6 +555,10 @@ _DETERMINER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"
 
 
 # One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
+_COUNTING_WORDS = {
+    "one", "another", "some", "many", "several", "most", "few", "two", "three", "four", "a", "an", "the", "this",
+    "these", "those", "his", "her", "their", "its", "our", "every", "each", "all", "both", "other", "others",
+}
 _GROUP_LEAD = re.compile(rf"(?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}$")
 _WORD_CHAR = re.compile(r"\w")
 _GAP_CHAR = re.compile(r"[^\S\n]")
@@ -709,7 +730,12 @@ class Resolver:
             lead = _group_lead(self.text, head)
             if lead:
                 lead, _ = clean_mention(lead.strip(), 0)
-                if lead and lead.split()[0] not in _STOP_LEAD:
-                    found = f"{lead} {head}"
+                # A capitalised determiner opening the sentence (`One parent said`, `Many residents`) counts
+                # the group; it does not name whose it is.
+                words = lead.split()
+                while words and words[0].lower() in _COUNTING_WORDS:
+                    words = words[1:]
+                if words and words[0] not in _STOP_LEAD:
+                    found = f"{' '.join(words)} {head}"
         self._groups[head] = found
         return found or phrase
