@@ -424,9 +424,9 @@ def read_signals(tree: HtmlElement) -> PageSignals:
         if el.tag != "h1":
             _read_head_element(el, el.tag, signals)
             continue
-        text = squash(el.text_content())
+        text = _h1_text(el)
         if text:
-            headline = _is_headline_h1(el)
+            headline = _is_headline_h1(el) and not _links_away(el, signals)
             signals.h1.append((text, headline))
             if headline:
                 headlines.append(el)
@@ -567,6 +567,49 @@ def _read_head_element(el: HtmlElement, tag: str, signals: PageSignals) -> None:
             signals.canonical = el.get("href") or ""
     elif tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
         _read_json_ld(el.text or "", signals)
+
+
+def _h1_text(el: HtmlElement) -> str:
+    """The headline as read: the part marked as the headline when a rubric shares the h1 (`<span>Open
+    Progress</span><br><span itemprop="headline">Why ...</span>`), and a line break read as a space."""
+    marked = el.find('.//*[@itemprop="headline"]')
+    if marked is not None:
+        text = squash(marked.text_content())
+        if text:
+            return text
+    if el.find(".//br") is None:
+        return squash(el.text_content())
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tag == "br":
+                parts.append(" ")
+            elif isinstance(child.tag, str) and child.tag not in _NOT_SHOWN:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return squash("".join(parts))
+
+
+def _links_away(el: HtmlElement, signals: PageSignals) -> bool:
+    """An h1 that is wholly a link to another site's page is that story's headline (an aggregator's card
+    for the story it points to), not this page's. The page's own address comes from its head, read
+    before the body."""
+    page = host_of(signals.canonical or signals.first_meta("og:url"))
+    links = el.findall(".//a")
+    if not page or len(links) != 1:
+        return False
+    target = host_of(links[0].get("href"))
+    return (
+        bool(target)
+        and domain_label(target) != domain_label(page)
+        and squash(links[0].text_content()) == squash(el.text_content())
+    )
 
 
 def _is_headline_h1(el: HtmlElement) -> bool:

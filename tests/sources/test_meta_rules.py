@@ -240,3 +240,26 @@ def test_a_label_before_the_headline_goes(label: str) -> None:
     headline = "Ministers unveil plan to shield hospitals"
     data = page(title=f"{label}{headline}", h1=f"{label}{headline}")
     assert imported(data).title == headline
+
+
+def test_a_rubric_above_the_headline_in_the_same_h1_is_not_part_of_it() -> None:
+    h1 = '<span class="rubric">Open Ledger</span><br/><span itemprop="headline">Why councils share their data</span>'
+    data = page(title="Open Ledger - Why councils share their data | Northfield Ledger", h1=h1)
+    assert imported(data).title == "Why councils share their data"
+
+
+def test_a_line_break_inside_the_headline_reads_as_a_space() -> None:
+    data = page(title="Harbour plan approved after long fight", h1="Harbour plan approved<br>after long fight")
+    assert imported(data).title == "Harbour plan approved after long fight"
+
+
+def test_an_h1_that_links_to_another_site_is_that_story_not_this_one() -> None:
+    # An aggregator's page: its one h1 is a card for a story elsewhere; its head names its own story.
+    card = '<a href="https://www.othersite.example/2024/03/ferry-strike">Ferry workers vote to strike</a>'
+    data = page(
+        title="Early reviews of the harbour plan are not kind - Ledger Digest",
+        head='<link rel="canonical" href="https://www.ledgerdigest.example/2024/harbour-reviews">'
+        + meta("og:title", "Early reviews of the harbour plan are not kind - Ledger Digest"),
+        h1=card,
+    )
+    assert imported(data).title == "Early reviews of the harbour plan are not kind"
