@@ -1268,13 +1268,18 @@ def _strip_agency(piece: str) -> str:
     return piece
 
 
-def split_names(raw: str) -> list[str]:
-    """Separate the names in a byline: 'By Jane Doe and John Roe, Reuters' -> the pieces to check."""
+def split_names(raw: str, org_keys: Iterable[str] = ()) -> list[str]:
+    """Separate the names in a byline: 'By Jane Doe and John Roe, Reuters' -> the pieces to check.
+
+    A word that is the outlet's name (`Jane Doe PhillyStar Staff`) parts the names around it; it is no
+    name's part, and its inner capital is no join of two names."""
     raw = squash(raw)
     prev = None
     while prev != raw:
         prev = raw
         raw = _BYLINE_PREFIX.sub("", raw, count=1).strip()
+    if org_keys:
+        raw = " ".join(";" if norm(word) in org_keys else word for word in raw.split(" "))
     raw = _GLUED.sub(" ; ", raw)
     pieces = []
     for piece in _NAME_SPLIT.split(raw):
@@ -1291,7 +1296,7 @@ def _clean_author_list(raws: Iterable[str], org_keys: set[str]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for raw in raws:
-        for piece in split_names(raw):
+        for piece in split_names(raw, org_keys):
             key = norm(piece)
             if key not in seen and is_person_name(piece, org_keys):
                 seen.add(key)
@@ -1476,7 +1481,7 @@ def _header_line_names(signals: PageSignals, org_keys: set[str]) -> list[str]:
         names = _clean_author_list([text], org_keys)
         if names:
             return names
-        pieces = split_names(text)
+        pieces = split_names(text, org_keys)
         if len(pieces) == 1 and _single_name(pieces[0], org_keys):
             return pieces
         return []

@@ -263,3 +263,9 @@ def test_an_h1_that_links_to_another_site_is_that_story_not_this_one() -> None:
         h1=card,
     )
     assert imported(data).title == "Early reviews of the harbour plan are not kind"
+
+
+def test_the_outlets_camel_case_name_in_a_byline_is_not_glued_to_the_author() -> None:
+    # "NorthfieldLedger" is the site's name, not "Northfield" ending Jane Doe's name and "Ledger Staff".
+    data = page(byline='<div class="byline">By Jane Doe NorthfieldLedger Staff</div>')
+    assert imported(data).author == "Jane Doe"
