@@ -1533,8 +1533,11 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
     header_needed = not names or (not signals.bylines and _may_list_more(signals))
     from_header = _header_line_names(signals, org_keys) if header_needed else []
     names = names or from_header
-    # A byline that names everyone the markup names and more: the markup left co-authors out.
-    for fuller in (from_bylines, from_header):
+    # A byline (or the author meta tag) that names everyone the markup names and more: the markup left
+    # co-authors out. (Not a long list of meta names: a paper's tags name every work it cites.)
+    from_meta = _clean_author_list(meta_authors, org_keys) if names else []
+    from_meta = from_meta if len(from_meta) <= _MAX_CO_AUTHORS else []
+    for fuller in (from_bylines, from_header, from_meta):
         if names and len(fuller) > len(names) and {norm(n) for n in names} <= {norm(n) for n in fuller}:
             names = fuller
     if not names:
@@ -1549,6 +1552,9 @@ def choose_author(signals: PageSignals, trafilatura_author: str | None, outlet: 
             if piece.lower() in AGENCIES and norm(piece) not in org_keys:
                 return piece
     return None
+
+
+_MAX_CO_AUTHORS = 6
 
 
 def _explicit_single(elements: list[list[str]], org_keys: set[str]) -> list[str]:

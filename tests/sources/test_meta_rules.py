@@ -269,3 +269,17 @@ def test_the_outlets_camel_case_name_in_a_byline_is_not_glued_to_the_author() ->
     # "NorthfieldLedger" is the site's name, not "Northfield" ending Jane Doe's name and "Ledger Staff".
     data = page(byline='<div class="byline">By Jane Doe NorthfieldLedger Staff</div>')
     assert imported(data).author == "Jane Doe"
+
+
+def test_the_author_tag_naming_a_co_author_the_markup_left_out_adds_them() -> None:
+    data = page(
+        head=meta("author", "Jane Doe, Omar Haddad")
+        + ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Hospitals get cyber plan",
+                "author": {"@type": "Person", "name": "Jane Doe"},
+            }
+        ),
+    )
+    assert imported(data).author == "Jane Doe; Omar Haddad"
