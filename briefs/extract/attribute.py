@@ -752,13 +752,23 @@ def _object_position(text: str, at: int) -> bool:
         return False
     if word.endswith(("'s", "\u2019s")):
         return True  # `a teacher at Indiana's Richmond High School`: something of someone's
-    if word in _SUBJECT_LEADS or word in sp.ROLE_WORDS or word in _CUE_WORDS or not word.isalpha():
+    if word in sp.ROLE_WORDS:
+        # `bought by a firm owned by talent manager Scooter Braun`: a role after a preposition is still
+        # its object; `presidential nominee Ann Lee` opening a clause is not.
+        words = lead.split()[-4:-1]
+        while words and words[-1].isalpha() and words[-1].islower() and words[-1] not in _OBJECT_LEADS:
+            words.pop()
+        return bool(words) and words[-1] in _OBJECT_LEADS
+    if word in _SUBJECT_LEADS or word in _CUE_WORDS or not word.isalpha():
         return False
+    if word.endswith("ing") and word not in _ING_NOUNS:
+        return True  # `accusing Big Machine of ...`: the object of a participle
     # After a determiner or a preposition, or a verb's ending: an object. Other lower-case words before a
     # name are mostly its role ("presidential nominee Ann Lee").
     return word in _DETERMINERS or word in _OBJECT_LEADS or word.endswith(("ed", "s"))
 
 
+_ING_NOUNS = {"morning", "evening", "thing", "king", "spring", "wing", "ring", "meeting", "briefing", "hearing"}
 _OBJECT_LEADS = {
     "of", "at", "for", "from", "in", "on", "with", "to", "about", "into", "against", "over", "than", "like", "via",
     "visit", "join", "see", "meet", "this", "that", "these", "those", "around", "through", "across", "near",
@@ -829,9 +839,12 @@ def _display(
         org = _last_match(_ORG_NAME, text, body.end() if body else lo, mention.start)
         if org is not None:
             return resolver.name(org.group(1))
-        if body is not None:
+        speaker_body = last is not None and last[0] and not resolver.is_person(last[0]) and last[1].start >= lo
+        if body is not None and not (speaker_body and body.group(1) in _TEXT_NOUNS):
             return body.group(1)
-        if last is not None and last[0] and not resolver.is_person(last[0]):
+        if speaker_body:
+            # `"...," they said in a statement. Now they've put out another statement. "...," it says.`:
+            # the text is the body's that spoke just before, which is what a citation names.
             return last[0]
         return None
     if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _demonym(raw):
@@ -854,11 +867,13 @@ def _display(
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
             return resolver.name(m.group(1))
-        if text[mention.end:mention.end + 1] == ",":
+        named_itself = len(words) > 1 and words[0].lower() in _DETERMINERS and words[1][:1].isupper()
+        if text[mention.end:mention.end + 1] == "," and not named_itself:
             # `Omar Lamb, a senior analyst at Stratline, the research firm, told`: the description is the
-            # apposition of the person named before it.
+            # apposition of the person named before it. (`On Monday, the Daily Ledger, the party's paper,
+            # warned`: a name of its own is nobody's apposition, and an opening phrase is nobody.)
             m = _NAME_THEN_ROLE.search(text, max(0, mention.start - 60), mention.start)
-            if m and resolver.is_person(m.group(1)):
+            if m and m.group(1).split()[0] not in sp.STOP_LEAD and resolver.is_person(m.group(1)):
                 return resolver.name(m.group(1))
     # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
     # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
@@ -888,8 +903,12 @@ def _display(
     return resolver.name(raw)
 
 
+_TEXT_NOUNS = {
+    "statement", "memo", "memorandum", "letter", "email", "e-mail", "post", "tweet", "note", "release", "message",
+    "document", "filing", "report",
+}
 _BODY = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(company|firm|group|bank|council|government|agency|ministry|"
+    r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(company|firm|group|bank|council|government|agency|ministry|"
     r"department|club|party|union|board|authority|court|committee|airline|retailer|carmaker|business|charity|"
     r"university|hospital|regulator|lender|insurer|broadcaster|network|manufacturer|developer|team|army|police|"
     r"force|commission|organisation|organization|campaign|administration|office|service|school|utility|panel|"
