@@ -693,6 +693,14 @@ class _People:
         """The names between lo and hi, nearest first."""
         return list(_NAME_OR_SURNAME.finditer(self.text, lo, hi))[::-1]
 
+    def body(self, m: re.Match[str]) -> tuple[str, int, bool] | None:
+        """(name, offset, False) for an organisation a plural "they" may stand for (`Big Machine have
+        denied it. "...," they said`), None for anything else."""
+        name, at = sp.clean_mention(m.group(), m.start())
+        if name in sp.STOP_LEAD or _inside(self.spans, at) or not self.resolver.is_body(name):
+            return None
+        return name, at, False
+
     def verdict(self, m: re.Match[str]) -> tuple[str, int, bool] | None:
         """(name, offset, in object position) for a person, None for anything else."""
         key = (m.start(), m.group())
@@ -716,10 +724,11 @@ def _antecedent(
     # An age is a person's: `Rovers appointed Carlos Duarte. "...," the 56-year-old said` is Duarte's, so the
     # nearest person counts even after a verb.
     age = mention.text.strip().lower() not in sp.PRONOUNS
+    plural = mention.text.strip().lower() == "they"
     best: sp.Mention | None = None
     fallback: sp.Mention | None = None
     for m in people.before(lo, mention.start):
-        found = people.verdict(m)
+        found = people.verdict(m) or (people.body(m) if plural else None)
         if found is None:
             continue
         name, at, object_position = found

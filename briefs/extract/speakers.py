@@ -593,6 +593,20 @@ def _group_lead(text: str, head: str) -> str | None:
 _MAX_GROUP_LOOKUPS = 40
 
 
+# What only a body has (`Northgate Energy's shares`); not what a person has too (a spokesman, staff, a
+# website, a statement).
+_OWNED_BY_BODY = {
+    "shares", "stock", "shareholders", "board", "employees", "workers", "headquarters", "profits", "profit",
+    "revenue", "revenues", "customers", "subscribers", "stores", "factories", "ceo", "cfo", "products", "executives",
+}
+# What a body is called in apposition (`Halden, the label, said`).
+_BODY_OF = {
+    "company", "firm", "label", "group", "bank", "club", "charity", "retailer", "carmaker", "airline", "lender",
+    "insurer", "broadcaster", "network", "manufacturer", "developer", "startup", "start-up", "maker", "giant",
+    "chain", "agency", "union", "party", "team", "band", "publisher", "operator", "supplier", "provider",
+}
+
+
 class Resolver:
     """Turns a mention (pronoun, surname, "the researchers") into the fullest name the article gives."""
 
@@ -680,9 +694,33 @@ class Resolver:
         name = strip_titles(name.rstrip("."))
         words = name.split()
         if len(words) >= 2:
-            return is_person_name(name)
+            return is_person_name(name) and not self._acts_as_body(name)
         full = self.full.get(words[0]) if words else None
-        return bool(full) and is_person_name(full)
+        return bool(full) and is_person_name(full) and not self._acts_as_body(full)
+
+    def is_body(self, name: str) -> bool:
+        """A name the article treats as an organisation: with an organisation word, or used as one."""
+        name = strip_titles(name.rstrip("."))
+        return len(name.split()) >= 2 and (not is_person_name(name) or self._acts_as_body(name))
+
+    def _acts_as_body(self, name: str) -> bool:
+        """Whether the article treats a name with no organisation word as a body: `Big Machine, which
+        was bought`, `Northgate Energy's shares`, `Halden, the label,`, `shares in Vantor`. (A few finds
+        of the name in the text, only for the names a pronoun or "it" is checked against.)"""
+        text = self.text
+        if f"{name}, which " in text or f"shares in {name}" in text:
+            return True
+        for tail in ("'s ", "’s ", ", the "):
+            key = name + tail
+            pos = text.find(key)
+            while pos >= 0:
+                after = text[pos + len(key):pos + len(key) + 24].split(None, 2)
+                if after and after[0].strip(",.;:").lower() in (_BODY_OF if tail == ", the " else _OWNED_BY_BODY):
+                    return True
+                if tail != ", the " and after[:2] == ["chief", "executive"]:
+                    return True
+                pos = text.find(key, pos + 1)
+        return False
 
     def name(self, mention: str) -> str:
         """The fullest name the article gives for a mention ("Mr Howard" -> "Michael Howard")."""
