@@ -904,12 +904,47 @@ def _display(
     if first[:1].islower() or first in _LEAD_DETERMINERS:
         if first.lower() == "the" and len(words) > 1 and words[1][:1].isupper():
             return resolver.name(" ".join(words[1:]))  # "the Ministry of Transport"
+        if first.lower() == "the" and len(words) == 2 and words[1].lower() in _BODY_HEADS and text:
+            body = _named_body(resolver, text, mention.start, words[1].lower())
+            if body is not None:
+                return body  # `Vantor Bank cut bonuses. "...," the bank said`: the bank it named
         if first.lower() in _DETERMINERS | _INDEFINITE and len(words) > 1:
             # A described speaker reads as the description: "the general" and "one aide" -> "general", "aide".
             words = words[1:]
             raw = " ".join(words)
         return resolver.group(raw)
     return resolver.name(raw)
+
+
+_BODY_HEADS = {
+    "company", "firm", "bank", "group", "club", "label", "carmaker", "retailer", "airline", "lender", "insurer",
+    "broadcaster", "charity", "business", "manufacturer", "developer", "startup", "operator", "supplier", "publisher",
+}
+_BODY_REACH = 600
+
+
+# Bodies of the state, the law, learning and care: never what "the company" or "the club" stands for
+# (`Acme was fined by the Financial Conduct Authority. "...," the company said` is Acme's).
+_PUBLIC_BODY_WORDS = {
+    "Authority", "Commission", "Ministry", "Department", "Council", "Court", "Committee", "Agency", "Office",
+    "Police", "Senate", "Congress", "Party", "University", "Hospital", "School", "Bureau", "Board",
+    "Administration", "Service", "Parliament", "Government", "Federation", "Association", "College",
+}
+
+
+def _named_body(resolver: sp.Resolver, text: str, at: int, head: str) -> str | None:
+    """The nearest organisation of the kind `head` names ("bank": a Bank) before `at`, within
+    _BODY_REACH, by its fullest name."""
+    lo = max(0, at - _BODY_REACH)
+    for m in reversed(list(_NAME_OR_SURNAME.finditer(text, lo, at))):
+        name, _ = sp.clean_mention(m.group(), m.start())
+        if name in sp.STOP_LEAD or not resolver.is_body(name):
+            continue
+        words = set(name.split())
+        if (head == "bank" and "Bank" not in words) or not _PUBLIC_BODY_WORDS.isdisjoint(words):
+            continue
+        return resolver.name(name)
+    return None
 
 
 _TEXT_NOUNS = {
