@@ -493,6 +493,11 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
                 and text[subject.end:subject.end + 1] not in "'\u2019":
             return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
         return None
+    if m and m.group(1).rsplit(None, 1)[-1].lower() in _TEXT_NOUNS and _last_word(before[:m.start(1)]) in _ISSUING:
+        # `The Commission issued a statement warning that "..."`: the statement's words are its issuer's.
+        subject = sp.sentence_subject(text, lo, lo + m.start(1))
+        if subject is not None:
+            return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
     if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), verb.group(1))
     if verb.group(1).endswith("ing") and before[:at].rstrip().endswith(","):
@@ -884,6 +889,12 @@ def _display(
             m = _NAME_THEN_ROLE.search(text, max(0, mention.start - 60), mention.start)
             if m and m.group(1).split()[0] not in sp.STOP_LEAD and resolver.is_person(m.group(1)):
                 return resolver.name(m.group(1))
+        if inside:
+            # `Steve Menet, Senior Vice President of Sales for Dräger, Inc., says:`: the firm ends the role
+            # of the person named before it.
+            m = _NAME_THEN_ROLE_OF.search(text, max(0, mention.start - 140), mention.start)
+            if m and m.group(1).split()[0] not in sp.STOP_LEAD and resolver.is_person(m.group(1)):
+                return resolver.name(m.group(1))
     # `a capability the report calls "..."`: a relative clause without its "that"; the speaker is the
     # noun phrase that starts at the inner determiner (but `the head of the agency` stays whole).
     if "what" in words[:-1]:
@@ -947,6 +958,7 @@ def _named_body(resolver: sp.Resolver, text: str, at: int, head: str) -> str | N
     return None
 
 
+_ISSUING = {"issued", "released", "published", "sent", "posted", "out", "shared", "circulated", "filed", "wrote"}
 _TEXT_NOUNS = {
     "statement", "memo", "memorandum", "letter", "email", "e-mail", "post", "tweet", "note", "release", "message",
     "document", "filing", "report",
@@ -978,6 +990,7 @@ _APPOSED_NAME = re.compile(
     rf",[^\S\n]+({sp.PROPER})(?:[^\S\n]+(?:of|at|from)[^\S\n]+[^,\"“”\n]{{1,40}}?)?(?:,|\.(?:\s|$))"
 )
 _NAME_THEN_ROLE = re.compile(rf"({sp.PROPER}),[^\S\n]+(?:(?:a|an|the)[^\S\n]+)?$")
+_NAME_THEN_ROLE_OF = re.compile(rf"({sp.PROPER}),[^\S\n]+[^,\"“”\n]{{1,100}}?[^\S\n]+(?:for|of|at|from)[^\S\n]+$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 

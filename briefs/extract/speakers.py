@@ -393,6 +393,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     if described and all(w in ROLE_WORDS for w in described.group(1).split() if w[:1].islower()):
         m = described  # `Labour leader Keir Marsh hit back`: the person the role describes, not "Labour"
     name, at = clean_mention(m.group(1), m.start(1))
+    if name[:4] == "the " and name[4:5].isupper():
+        # `the Electoral Commission, which ...`: the whole name, not the phrase's first capitalised word.
+        proper = PROPER_RE.match(text, at + 4, min(hi, start + 120))
+        if proper:
+            name, at = proper.group(), proper.start()
     if " " not in name and name.endswith("s") and _VERB_OBJECT.match(text, at + len(name)):
         return None  # a list item with no subject: `Mocks his rivals and calls them "losers."`
     if name in _STOP_LEAD and name.lower() not in PRONOUNS:
@@ -451,7 +456,17 @@ def trim_np(text: str) -> str:
 
 
 def is_person_name(name: str) -> bool:
-    return ORG_WORDS.isdisjoint(name.split())
+    words = name.split()
+    return ORG_WORDS.isdisjoint(words) and not (words and words[-1] in _EVENT_HEADS)
+
+
+# The last words of days, events and laws, which look like a person's two capitalised words ("Election Day",
+# "Music Awards", "Patriot Act") and are never what a pronoun stands for.
+_EVENT_HEADS = {
+    "Day", "Eve", "Week", "Awards", "Cup", "Games", "Olympics", "League", "Championship", "Championships",
+    "Festival", "Act", "Bill", "Treaty", "Agreement", "Summit", "Conference", "Convention", "Election", "Elections",
+    "Primary", "Caucus", "Debate", "War", "Prize", "Open", "Series", "Tour", "Trophy", "Show", "Fair", "Expo",
+}
 
 
 # Courtesy titles written without a full stop (British style). "Mr Hale" keeps its title when the article
@@ -607,6 +622,9 @@ _BODY_OF = {
 }
 
 
+_PLACE_PREPOSITIONS = ("to", "in", "of", "from", "at", "for")
+
+
 class Resolver:
     """Turns a mention (pronoun, surname, "the researchers") into the fullest name the article gives."""
 
@@ -646,11 +664,17 @@ class Resolver:
                 # Nothing to drop (most sequences): what the two calls above would give, without them.
                 # (A sequence never ends with a full stop.)
                 name = " ".join(words)
+            if len(words) >= 3 and self._place_first(seq, words[0]):
+                words = words[1:]  # `special envoy to Ukraine Kurt Volker`: the place ends the role
+                name = " ".join(words)
             if len(words) < 2 or words[0] in _STOP_LEAD or words[0] in HONORIFICS or len(words) > 4:
                 continue
             if name.endswith(("'", "\u2019")):
                 name = name[:-1]  # `Bernie Sanders’ attacks`: the owner's name, without the mark
                 words[-1] = words[-1][:-1]
+            elif name.endswith(("'s", "\u2019s")) and words[0] not in _CLAUSE_OPENERS:
+                name = name[:-2]  # `Mike Ford’s letters` (not `Under NASA’s plan`)
+                words[-1] = words[-1][:-2]
             counts = forms.setdefault(words[-1], {})
             counts[name] = counts.get(name, 0) + times
         full: dict[str, str] = {}
@@ -665,6 +689,16 @@ class Resolver:
             fuller = [name for name in counts if name.endswith(" " + best)]
             full[last] = max(fuller, key=lambda name: name.count(" ")) if fuller else best
         return full
+
+    def _place_first(self, seq: str, first: str) -> bool:
+        """Whether a run of names follows a preposition whose object is its first word, as that word is
+        elsewhere on its own (`envoy to Ukraine Kurt Volker` beside `talking to Ukraine about`)."""
+        text = self.text
+        for prep in _PLACE_PREPOSITIONS:
+            whole = text.count(f" {prep} {seq}")
+            if whole and text.count(f" {prep} {first} ") > whole:
+                return True
+        return False
 
     @property
     def first(self) -> dict[str, str | None]:
