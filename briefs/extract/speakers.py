@@ -509,6 +509,8 @@ ROLE_WORDS = {
     "magistrate", "barrister", "solicitor", "coroner", "pathologist", "psychologist", "psychiatrist", "therapist",
     "pharmacist", "dentist", "physician", "epidemiologist", "virologist", "strategist", "pollster", "lobbyist",
     "diplomat", "negotiator",
+    # Positions written short in sports copy ("Browns DL Sheldon Reid", "QB Jalen Ford").
+    "qb", "wr", "rb", "lb", "cb", "dl", "ol", "dt", "gm",
 }
 
 
