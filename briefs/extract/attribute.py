@@ -177,6 +177,8 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             after = text[span.close_mark + 1:hi]
             base = span.close_mark + 1
             m, cue_first = sp.after_quote(after)
+            if m and after.lstrip()[:1] in "—–" and m.group(1)[:1].islower():
+                m = None  # `to induce "torpor"—the term for the hibernating state`: a gloss, not a speaker
             if m and _new_sentence(text, span, after, m.end()):
                 pass  # `"It was dire." The club said it would appeal.`: that cue is the next sentence's own
             elif m:
@@ -740,7 +742,8 @@ def _antecedent(
         if not age and object_position:
             # `He thinks Apex Nine can help`, `moved to Denver Health`: a name after a verb or a preposition
             # is more often a thing or a place than the person a later "he" or "she" refers to.
-            fallback = fallback or sp.Mention(name, at, at + len(name), "")
+            if fallback is None and _last_word(people.text[max(0, at - 20):at]) not in _PLACE_LEADS:
+                fallback = sp.Mention(name, at, at + len(name), "")
             continue
         best = sp.Mention(name, at, at + len(name), "")
         break
@@ -782,6 +785,11 @@ def _object_position(text: str, at: int) -> bool:
     return word in _DETERMINERS or word in _OBJECT_LEADS or word.endswith(("ed", "s"))
 
 
+# After these a name is a place, never what a pronoun stands for (`strolling around Central Park`).
+_PLACE_LEADS = {
+    "in", "at", "around", "through", "across", "near", "outside", "inside", "behind", "beyond", "along", "toward",
+    "towards", "under", "above", "below", "within", "into", "past", "beside", "throughout", "via",
+}
 _ING_NOUNS = {"morning", "evening", "thing", "king", "spring", "wing", "ring", "meeting", "briefing", "hearing"}
 _OBJECT_LEADS = {
     "of", "at", "for", "from", "in", "on", "with", "to", "about", "into", "against", "over", "than", "like", "via",
