@@ -373,6 +373,12 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if not first:
             break
         word = first[0].rstrip(",")
+        if word in _TIME_LEADS and len(first) > 1:
+            second = first[1].split(None, 1)[0] if first[1].split() else ""
+            if second.rstrip(",") in _TIME_WORDS and not second.endswith(","):
+                # `Last week State Department official Ann Lee revealed ...`: a time phrase with no comma.
+                start = text.find(second, start) + len(second)
+                continue
         # A participle opens a clause too: `Calling it "a sham," Lee said ...`.
         if word not in _CLAUSE_OPENERS and not (word.endswith("ing") and word[:1].isupper()):
             break
@@ -420,6 +426,11 @@ _DESCRIBED_RE = re.compile(rf"({_DESCRIBED})")
 _VERB_OBJECT = re.compile(r"[^\S\n]+(?:his|her|their|its|our|my|your|the|a|an|on|at|to|in|with|about|up)\b")
 
 
+_TIME_LEADS = {"Last", "This", "Next", "Earlier", "Later"}
+_TIME_WORDS = {
+    "week", "month", "year", "night", "weekend", "spring", "summer", "autumn", "fall", "winter", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "morning", "evening", "season",
+}
 _CLAUSE_OPENERS = {
     "On", "In", "At", "After", "When", "While", "Here", "There", "As", "During", "Before", "Since", "Asked",
     "Speaking", "Earlier", "Later", "Last", "Following", "Despite", "Although", "Though", "If", "Because", "Once",
