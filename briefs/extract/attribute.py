@@ -480,7 +480,10 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         return None
     at = verb.start(1)
     owner = _last_word(before[:at])
-    if owner in _DETERMINERS or owner.endswith(("'s", "\u2019s")):
+    owned = before[max(0, at - 40):at].split()[-2:-1]  # `Trump’s early-morning tweets`: a noun too
+    if owner in _DETERMINERS or owner.endswith(("'s", "\u2019s")) or (
+        owned and owned[0].endswith(("'s", "\u2019s")) and owner[:1].islower()
+    ):
         return None  # `there's a saying that goes "..."`, `the report's claim that "..."`: nouns, not verbs
     m = _woven_speaker(before, at)
     if m and m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS:
@@ -769,15 +772,10 @@ def _object_position(text: str, at: int) -> bool:
         return False
     if word.endswith(("'s", "\u2019s")):
         return True  # `a teacher at Indiana's Richmond High School`: something of someone's
-    if word in sp.ROLE_WORDS:
-        # `bought by a firm owned by talent manager Scooter Braun`: a role after a preposition is still
-        # its object; `presidential nominee Ann Lee` opening a clause is not.
-        words = lead.split()[-4:-1]
-        while words and words[-1].isalpha() and words[-1].islower() and words[-1] not in _OBJECT_LEADS:
-            words.pop()
-        return bool(words) and words[-1] in _OBJECT_LEADS
-    if word in _SUBJECT_LEADS or word in _CUE_WORDS or not word.isalpha():
+    if word in _SUBJECT_LEADS or word in sp.ROLE_WORDS or not word.isalpha():
         return False
+    if word in _CUE_WORDS and word not in _OBJECT_CUES:
+        return False  # `said Ann Lee`: after a cue the name is its speaker, unless the cue takes a listener
     if word.endswith("ing") and word not in _ING_NOUNS:
         return True  # `accusing Big Machine of ...`: the object of a participle
     # After a determiner or a preposition, or a verb's ending: an object. Other lower-case words before a
@@ -788,7 +786,13 @@ def _object_position(text: str, at: int) -> bool:
 # After these a name is a place, never what a pronoun stands for (`strolling around Central Park`).
 _PLACE_LEADS = {
     "in", "at", "around", "through", "across", "near", "outside", "inside", "behind", "beyond", "along", "toward",
-    "towards", "under", "above", "below", "within", "into", "past", "beside", "throughout", "via",
+    "towards", "under", "above", "below", "within", "into", "past", "beside", "throughout", "via", "down", "up",
+    "onto",
+}
+# Cues whose name after them is the one spoken to or about (`criticised Manafort for`, `told Lee`).
+_OBJECT_CUES = {
+    "told", "tells", "tell", "urged", "urges", "begged", "demanded", "demands", "charged",
+    "warned", "warns", "criticized", "criticised", "accused", "praised", "thanked", "blasted", "slammed", "attacked",
 }
 _ING_NOUNS = {"morning", "evening", "thing", "king", "spring", "wing", "ring", "meeting", "briefing", "hearing"}
 _OBJECT_LEADS = {
@@ -889,7 +893,10 @@ def _display(
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
             return resolver.name(m.group(1))
-        named_itself = len(words) > 1 and words[0].lower() in _DETERMINERS and words[1][:1].isupper()
+        named_itself = (
+            len(words) > 1 and words[0].lower() in _DETERMINERS and words[1][:1].isupper()
+            and not words[1].endswith(("'s", "\u2019s"))  # `Scott Reed, the Chamber's chief strategist,`
+        )
         if text[mention.end:mention.end + 1] == "," and not named_itself:
             # `Omar Lamb, a senior analyst at Stratline, the research firm, told`: the description is the
             # apposition of the person named before it. (`On Monday, the Daily Ledger, the party's paper,

@@ -243,7 +243,7 @@ _WOVEN_VERB_BEFORE_THAT = trie_pattern(sorted(WOVEN_VERBS | {"alleged", "alleges
 # may hold inner dots (`told Newsline.info that`), never a sentence's full stop, and none opens a gerund's
 # clause (`slammed Hale for suggesting that ...` puts the fragment in another clause, his).
 WOVEN_VERB_THAT = re.compile(
-    rf"\b({_WOVEN_VERB_BEFORE_THAT})[^\S\n]+(?:(?!{_GERUND_CLAUSE})[\w'’\-]+(?:\.\w+)*[^\S\n]+){{0,6}}?that\b{_WOVEN_GAP}"
+    rf"\b({_WOVEN_VERB_BEFORE_THAT})[^\S\n]+(?:(?!{_GERUND_CLAUSE})[\w'’\-]+(?:\.\w+)*[^\S\n]+){{0,8}}?that\b{_WOVEN_GAP}"
 )
 WOVEN_SPEAKER = re.compile(rf"(?:^|[^\w'’])({_SPK}){_APPOS}(?:,[^\S\n]+who)?[^\S\n]+{_ADV}$")
 
@@ -399,7 +399,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     if described and all(w in ROLE_WORDS for w in described.group(1).split() if w[:1].islower()):
         m = described  # `Labour leader Keir Marsh hit back`: the person the role describes, not "Labour"
     name, at = clean_mention(m.group(1), m.start(1))
-    if name[:4] == "the " and name[4:5].isupper():
+    if name[:4] == "the " and name[4:5].isupper() and not re.match(r"the \S+['’]s\b", name):
         # `the Electoral Commission, which ...`: the whole name, not the phrase's first capitalised word.
         proper = PROPER_RE.match(text, at + 4, min(hi, start + 120))
         if proper:
@@ -519,7 +519,7 @@ ROLE_WORDS = {
     "electrician", "builder", "plumber", "shopper", "customer", "commuter", "passenger", "voter", "protester",
     "magistrate", "barrister", "solicitor", "coroner", "pathologist", "psychologist", "psychiatrist", "therapist",
     "pharmacist", "dentist", "physician", "epidemiologist", "virologist", "strategist", "pollster", "lobbyist",
-    "diplomat", "negotiator",
+    "diplomat", "negotiator", "rival", "challenger", "opponent", "incumbent", "editor-in-chief",
     # Positions written short in sports copy ("Browns DL Sheldon Reid", "QB Jalen Ford").
     "qb", "wr", "rb", "lb", "cb", "dl", "ol", "dt", "gm",
 }
@@ -636,6 +636,8 @@ _BODY_OF = {
 
 
 _PLACE_PREPOSITIONS = ("to", "in", "of", "from", "at", "for")
+# Organisation words that end a place's name, which a "they" never stands for (`down Broad Street`).
+_PLACE_HEADS = {"Street", "Road", "Square", "County", "Town", "Station", "Airport", "Stadium", "Avenue", "Park"}
 
 
 class Resolver:
@@ -677,6 +679,9 @@ class Resolver:
                 # Nothing to drop (most sequences): what the two calls above would give, without them.
                 # (A sequence never ends with a full stop.)
                 name = " ".join(words)
+            while len(words) >= 3 and words[0] in ORG_WORDS and "s " not in name:
+                words = words[1:]  # `Speaker of the House Newt Gingrich`: the body ends the role
+                name = " ".join(words)
             if len(words) >= 3 and self._place_first(seq, words[0]):
                 words = words[1:]  # `special envoy to Ukraine Kurt Volker`: the place ends the role
                 name = " ".join(words)
@@ -686,7 +691,8 @@ class Resolver:
                 name = name[:-1]  # `Bernie Sanders’ attacks`: the owner's name, without the mark
                 words[-1] = words[-1][:-1]
             elif name.endswith(("'s", "\u2019s")) and words[0] not in _CLAUSE_OPENERS:
-                name = name[:-2]  # `Mike Ford’s letters` (not `Under NASA’s plan`)
+                # `Mike Ford’s letters`, `Aung San Suu Kyi’s party` (not `Under NASA’s plan`).
+                name = name[:-2]
                 words[-1] = words[-1][:-2]
             counts = forms.setdefault(words[-1], {})
             counts[name] = counts.get(name, 0) + times
@@ -748,7 +754,10 @@ class Resolver:
     def is_body(self, name: str) -> bool:
         """A name the article treats as an organisation: with an organisation word, or used as one."""
         name = strip_titles(name.rstrip("."))
-        return len(name.split()) >= 2 and (not is_person_name(name) or self._acts_as_body(name))
+        words = name.split()
+        return len(words) >= 2 and words[-1] not in _PLACE_HEADS and (
+            not is_person_name(name) or self._acts_as_body(name)
+        )
 
     def _acts_as_body(self, name: str) -> bool:
         """Whether the article treats a name with no organisation word as a body: `Big Machine, which
