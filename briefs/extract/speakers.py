@@ -635,7 +635,7 @@ _BODY_OF = {
 }
 
 
-_PLACE_PREPOSITIONS = ("to", "in", "of", "from", "at", "for")
+_PLACE_PREPOSITIONS = {"to", "in", "of", "from", "at", "for"}
 # Organisation words that end a place's name, which a "they" never stands for (`down Broad Street`).
 _PLACE_HEADS = {"Street", "Road", "Square", "County", "Town", "Station", "Airport", "Stadium", "Avenue", "Park"}
 
@@ -713,10 +713,16 @@ class Resolver:
         """Whether a run of names follows a preposition whose object is its first word, as that word is
         elsewhere on its own (`envoy to Ukraine Kurt Volker` beside `talking to Ukraine about`)."""
         text = self.text
-        for prep in _PLACE_PREPOSITIONS:
-            whole = text.count(f" {prep} {seq}")
-            if whole and text.count(f" {prep} {first} ") > whole:
-                return True
+        pos = text.find(seq)
+        while pos >= 0:
+            # Only the word before each occurrence is looked at (most runs have none of these before them),
+            # and the text is counted only for a preposition found there.
+            prep = text[max(0, pos - 5):pos].rsplit(None, 1)[-1:] if text[pos - 1:pos] == " " else []
+            if prep and prep[0] in _PLACE_PREPOSITIONS:
+                whole = text.count(f" {prep[0]} {seq}")
+                if text.count(f" {prep[0]} {first} ") > whole:
+                    return True
+            pos = text.find(seq, pos + 1)
         return False
 
     @property
@@ -761,21 +767,25 @@ class Resolver:
 
     def _acts_as_body(self, name: str) -> bool:
         """Whether the article treats a name with no organisation word as a body: `Big Machine, which
-        was bought`, `Northgate Energy's shares`, `Halden, the label,`, `shares in Vantor`. (A few finds
-        of the name in the text, only for the names a pronoun or "it" is checked against.)"""
+        was bought`, `Northgate Energy's shares`, `Halden, the label,`, `shares in Vantor`. (One walk over
+        the name's occurrences, only for the names a pronoun or "it" is checked against.)"""
         text = self.text
-        if f"{name}, which " in text or f"shares in {name}" in text:
-            return True
-        for tail in ("'s ", "’s ", ", the "):
-            key = name + tail
-            pos = text.find(key)
-            while pos >= 0:
-                after = text[pos + len(key):pos + len(key) + 24].split(None, 2)
-                if after and after[0].strip(",.;:").lower() in (_BODY_OF if tail == ", the " else _OWNED_BY_BODY):
+        size = len(name)
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + size
+            after = text[end:end + 40]
+            if after.startswith(", which ") or text[max(0, pos - 10):pos] == "shares in ":
+                return True
+            if after.startswith(("'s ", "\u2019s ")):
+                owned = after[3:].split(None, 2)
+                if owned and (owned[0].strip(",.;:").lower() in _OWNED_BY_BODY or owned[:2] == ["chief", "executive"]):
                     return True
-                if tail != ", the " and after[:2] == ["chief", "executive"]:
+            elif after.startswith(", the "):
+                kind = after[6:].split(None, 1)
+                if kind and kind[0].strip(",.;:").lower() in _BODY_OF:
                     return True
-                pos = text.find(key, pos + 1)
+            pos = text.find(name, end)
         return False
 
     def name(self, mention: str) -> str:
