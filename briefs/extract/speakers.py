@@ -584,11 +584,12 @@ _OF_WORDS = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "
 _DETERMINER_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 
 
-# One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
+# Words that count or point at a group without naming whose it is ("One parent", "Many residents").
 _COUNTING_WORDS = {
     "one", "another", "some", "many", "several", "most", "few", "two", "three", "four", "a", "an", "the", "this",
     "these", "those", "his", "her", "their", "its", "our", "every", "each", "all", "both", "other", "others",
 }
+# One to three capitalised words ending right before a group's head: "Kaspersky Lab" of "Kaspersky Lab researchers".
 _GROUP_LEAD = re.compile(rf"(?:[{_UP}][\w&'’.\-]*[^\S\n]+){{1,3}}$")
 _WORD_CHAR = re.compile(r"\w")
 _GAP_CHAR = re.compile(r"[^\S\n]")

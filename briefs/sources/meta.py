@@ -1279,7 +1279,10 @@ def split_names(raw: str, org_keys: Iterable[str] = ()) -> list[str]:
         prev = raw
         raw = _BYLINE_PREFIX.sub("", raw, count=1).strip()
     if org_keys:
-        raw = " ".join(";" if norm(word) in org_keys else word for word in raw.split(" "))
+        # (Only a word with a capital inside: a plain word the outlet is named after may be a surname too.)
+        raw = " ".join(
+            ";" if word[1:] != word[1:].lower() and norm(word) in org_keys else word for word in raw.split(" ")
+        )
     raw = _GLUED.sub(" ; ", raw)
     pieces = []
     for piece in _NAME_SPLIT.split(raw):

@@ -283,3 +283,10 @@ def test_the_author_tag_naming_a_co_author_the_markup_left_out_adds_them() -> No
         ),
     )
     assert imported(data).author == "Jane Doe; Omar Haddad"
+
+
+def test_an_author_who_shares_a_plain_word_with_the_outlets_name_keeps_it() -> None:
+    data = page(
+        head=meta("og:site_name", "Hill"), byline='<div class="byline">By Jane Hill</div>'
+    )
+    assert load_html(data, origin="page.html", url="https://www.hill.example/politics/a").meta.author == "Jane Hill"
