@@ -867,6 +867,9 @@ def _display(
             return resolver.name(org.group(1))
         speaker_body = last is not None and last[0] and not resolver.is_person(last[0]) and last[1].start >= lo
         if body is not None and not (speaker_body and body.group(1) in _TEXT_NOUNS):
+            named = _NAME_BEFORE_APPOSITION.search(text, max(0, body.start() - 60), body.start())
+            if named and named.group(1).split()[0] not in sp.STOP_LEAD:
+                return resolver.name(named.group(1))  # `Unite, the union, condemned it. "...," it said`
             return body.group(1)
         if speaker_body:
             # `"...," they said in a statement. Now they've put out another statement. "...," it says.`:
@@ -982,7 +985,7 @@ _BODY = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?(company|firm|group|bank|council|government|agency|ministry|"
     r"department|club|party|union|board|authority|court|committee|airline|retailer|carmaker|business|charity|"
     r"university|hospital|regulator|lender|insurer|broadcaster|network|manufacturer|developer|team|army|police|"
-    r"force|commission|organisation|organization|campaign|administration|office|service|school|utility|panel|"
+    r"force|commission|organisation|organization|campaign|administration|office|service|school|utility|panel|operator|watchdog|association|federation|foundation|institute|"
     # and the texts that speak for them: `"...," it said` of a statement, a memo, a sign
     r"newspaper|paper|magazine|statement|memo|memorandum|report|letter|email|e-mail|editorial|affidavit|sign|"
     r"post|tweet|document|note|filing|complaint|lawsuit|ruling|judgment|study|survey|poll|ad|advert|video|"
@@ -1005,6 +1008,7 @@ _APPOSED_NAME = re.compile(
     rf",[^\S\n]+({sp.PROPER})(?:[^\S\n]+(?:of|at|from)[^\S\n]+[^,\"“”\n]{{1,40}}?)?(?:,|\.(?:\s|$))"
 )
 _NAME_THEN_ROLE = re.compile(rf"({sp.PROPER}),[^\S\n]+(?:(?:a|an|the)[^\S\n]+)?$")
+_NAME_BEFORE_APPOSITION = re.compile(rf"({sp.PROPER}),[^\S\n]+$")
 _NAME_THEN_ROLE_OF = re.compile(rf"({sp.PROPER}),[^\S\n]+[^,\"“”\n]{{1,100}}?[^\S\n]+(?:for|of|at|from)[^\S\n]+$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
