@@ -232,6 +232,11 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             # one counts as that one does (its speaker comes in the second pass).
             prev_end = (found[-1][0].close_mark or found[-1][0].end) + 1
             attached = span.open_mark - prev_end < 20 and _JOINED.fullmatch(text, prev_end, span.open_mark) is not None
+        if not attached and mention is None and found and found[-1][1] is not None and found[-1][0].para == span.para \
+                and text[span.start].islower():
+            # `called it "a mess" and said it was "a betrayal"`: a later fragment of the same sentence.
+            mention = _same_sentence_speaker(text, found[-1][0], found[-1][1], span)
+            attached = mention is not None
         if not _is_speech(text, span, words, before, attached, judged, weave):
             continue
         if mention is not None:
@@ -292,7 +297,12 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> lis
             mention = _clip(mention)
         display: str | None = None
         if mention is not None:
-            display = _display(resolver, mention, _antecedent(people, resolver, mention, last_speaker), text)
+            if last_speaker is not None and last_speaker[1] == mention and _anaphor(mention.text):
+                # The pronoun of the quote before (a follow-on): looked up again it would find itself as the
+                # last speaker and reach past it for another person.
+                display = last_speaker[0]
+            else:
+                display = _display(resolver, mention, _antecedent(people, resolver, mention, last_speaker), text)
             last_speaker = (display, mention)
             last_para = span.para
             found[k] = (span, mention, _attached)
@@ -503,12 +513,20 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         subject = sp.sentence_subject(text, lo, lo + m.start(1))
         if subject is not None:
             return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
+    if m and m.group(1).rsplit(None, 1)[-1] in _TIME_HEADS and _last_word(before[:m.start(1)]) in _TIME_PREPOSITIONS:
+        # `Lee at the time said he'd asked his "people"`: a time phrase sits between the subject and its verb.
+        subject = sp.sentence_subject(text, lo, lo + m.start(1))
+        return sp.Mention(subject.text, subject.start, subject.end, verb.group(1)) if subject else None
     if m:
         return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), verb.group(1))
     if verb.group(1).endswith("ing") and before[:at].rstrip().endswith(","):
         # `..., calling the plan "a costly mistake."`: a participle after a comma is the sentence subject's.
         return sp.sentence_subject(text, lo, lo + at)
     return None
+
+
+_TIME_HEADS = {"time", "moment", "day", "week", "month", "year", "night", "weekend", "morning", "evening", "outset"}
+_TIME_PREPOSITIONS = {"at", "in", "on", "during", "that", "this", "last", "the"}
 
 
 def _woven_speaker(before: str, at: int) -> re.Match[str] | None:
@@ -622,8 +640,15 @@ def _same_sentence_speaker(text: str, prev: Span, prev_mention: sp.Mention, span
     if any(w[:1].isupper() or w in _CLAUSE_WORDS for w in words):
         return None  # a new subject (`but he feels that Cruz will "..."`) or a clause of its own (`whose plan "..."`)
     if sp.CUE_WORD.search(gap) or sp.WOVEN_VERB.search(gap):
-        return None
+        # `said the squad was "gutted" but insisted the season was "far from over"`: a verb right after the
+        # conjunction has no subject of its own, so it shares the speaker's; any other cue brings its own.
+        shared = _SHARED_VERB.match(gap)
+        if shared is None or sp.CUE_WORD.search(gap, shared.end()) or sp.WOVEN_VERB.search(gap, shared.end()):
+            return None
     return prev_mention
+
+
+_SHARED_VERB = re.compile(rf"[\s,]*(?:{_JOINING})[^\S\n]+(?:also[^\S\n]+|then[^\S\n]+|[a-z]+ly[^\S\n]+)?[a-z]+\b")
 
 
 # `Cory Jones, 22, of Flint, Mich., said`: the place belongs to the person named before it.
@@ -765,11 +790,19 @@ _SUBJECT_LEADS = {
 
 def _object_position(text: str, at: int) -> bool:
     lead = text[max(0, at - 40):at].rstrip()
+    if lead.endswith(","):
+        # `with the director, Tilly Marsh`: an apposition stands where the description it names stands.
+        role = _APPOSED_ROLE.search(lead)
+        if role is not None and role.group(1) in sp.ROLE_WORDS:  # (not `Asked about the delay, Lena Fischer`)
+            return _object_position(text, max(0, at - 40) + role.start())
     if not lead or lead[-1] in ".!?\"”:;,(\u2014\u2013-":
         return False
     word = _last_word(lead)
     if word == "to" and _last_word(lead[:-2]) == "according":
         return False
+    if word == "for" and lead[:-3].rstrip().endswith(("As", "as")) and lead[:-3].rstrip()[-3:-2] in " \n." \
+            and _NAME_THEN_COMMA.match(text, at):
+        return False  # `As for Lee, he said ...`: the sentence's topic, whom its pronoun means
     if word.endswith(("'s", "\u2019s")):
         return True  # `a teacher at Indiana's Richmond High School`: something of someone's
     if word in _SUBJECT_LEADS or word in sp.ROLE_WORDS or not word.isalpha():
@@ -783,6 +816,10 @@ def _object_position(text: str, at: int) -> bool:
     return word in _DETERMINERS or word in _OBJECT_LEADS or word.endswith(("ed", "s"))
 
 
+_NAME_THEN_COMMA = re.compile(r"[^\s,'’]+(?:[^\S\n]+[A-Z][^\s,'’]*){0,3},")
+_APPOSED_ROLE = re.compile(
+    r"(?<![^\s(])(?:the|a|an|his|her|their|its)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}([a-z][\w\-]*),$"
+)
 # After these a name is a place, never what a pronoun stands for (`strolling around Central Park`).
 _PLACE_LEADS = {
     "in", "at", "around", "through", "across", "near", "outside", "inside", "behind", "beyond", "along", "toward",
@@ -800,6 +837,9 @@ _OBJECT_LEADS = {
     "visit", "join", "see", "meet", "this", "that", "these", "those", "around", "through", "across", "near",
     "outside", "inside", "behind", "beyond", "along", "toward", "towards", "under", "above", "below", "between",
     "among", "during", "throughout", "within", "without", "beside", "past",
+    # irregular past tenses, which the "-ed" ending misses (`before she met Tilly Marsh`)
+    "met", "saw", "beat", "led", "left", "sent", "took", "gave", "made", "brought", "caught", "fought", "hit",
+    "hired", "sought", "chose", "won", "lost", "knew", "drew", "threw", "overtook", "struck",
 }
 
 
