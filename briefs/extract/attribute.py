@@ -490,7 +490,8 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         return None
     at = verb.start(1)
     owner = _last_word(before[:at])
-    owned = before[max(0, at - 40):at].split()[-2:-1]  # `Trump’s early-morning tweets`: a noun too
+    # `Trump’s early-morning tweets`: a noun too (a past tense never is: `the firm's spokesman said`)
+    owned = [] if verb.group(1).endswith(("ed", "said", "told", "wrote")) else before[max(0, at - 40):at].split()[-2:-1]
     if owner in _DETERMINERS or owner.endswith(("'s", "\u2019s")) or (
         owned and owned[0].endswith(("'s", "\u2019s")) and owner[:1].islower()
     ):
@@ -888,6 +889,47 @@ def _inside(spans: list[Span], pos: int) -> bool:
     return k >= 0 and spans[k].start <= pos < spans[k].end
 
 
+_OWNED_NOUN = re.compile(r"['’]s[^\S\n]+[a-z][\w\-]*(?=[^\S\n])")
+
+
+def _issuer(
+    resolver: sp.Resolver, text: str, noun: str, at: int, last: tuple[str | None, sp.Mention] | None
+) -> str | None:
+    """Who issued the statement (letter, memo) that "the statement said" quotes: the speaker whose cue named
+    it (`X said in an emailed statement that ...`), or the subject that issued it (`The ministry issued a
+    statement`). None when the article does not say (`a statement from her lawyers followed`)."""
+    pos = text.rfind(noun, max(0, at - 600), at)
+    if pos < 0:
+        return None
+    if last is not None and last[0] and last[1].end <= pos and pos - last[1].end < 60 \
+            and not _GAP_STOP.search(text, last[1].end, pos):
+        return last[0]
+    # `issued a statement`, `said in an emailed statement`: the article (and at most one word) after the verb.
+    lead = text[max(0, pos - 50):pos].split()[-4:]
+    article = next((k for k in (-1, -2) if len(lead) >= -k + 1 and lead[k].lower() in {"a", "an"}), None)
+    if article is None or not (lead[article - 1] in _ISSUING or lead[article - 1] == "in"):
+        return None
+    line_start = max(0, pos - 300, text.rfind("\n", 0, pos) + 1)
+    subject: sp.Mention | None = None
+    if lead[article - 1] == "in" and len(lead) >= 2 - article:
+        # `..., the US military said in a statement`: the cue's own speaker, wherever the sentence starts.
+        verb_at = text.rfind(lead[article - 2], line_start, pos)
+        before = text[line_start:verb_at]
+        m = _woven_speaker(before, len(before)) if verb_at > line_start else None
+        if m is not None:
+            subject = sp.Mention(m.group(1), line_start + m.start(1), line_start + m.end(1), lead[article - 2])
+    if subject is None:
+        subject = sp.sentence_subject(text, line_start, pos)
+    if subject is None or not subject.text[:1].isalpha() or subject.text.rsplit(None, 1)[-1].lower() in _TEXT_NOUNS:
+        return None
+    raw = sp.clean_mention(subject.text, subject.start)[0]
+    if raw[:1].isupper() and raw.split(None, 1)[0] not in _LEAD_DETERMINERS:
+        owned = _OWNED_NOUN.match(text, subject.end)
+        # `Clinton's campaign sent out an email`: the campaign issued it, not Clinton.
+        return resolver.name(raw) + owned.group() if owned else resolver.name(raw)
+    return _display(resolver, subject, last, text)
+
+
 def _span_start(span: Span) -> int:
     return span.start
 
@@ -916,6 +958,11 @@ def _display(
             # the text is the body's that spoke just before, which is what a citation names.
             return last[0]
         return None
+    head = lower.rsplit(None, 1)[-1]
+    if head in _TEXT_NOUNS and lower.split(None, 1)[0] in {"the", "that", "this"}:
+        issuer = _issuer(resolver, text, head, mention.start, last)
+        if issuer:
+            return issuer
     if lower in sp.PRONOUNS or (lower.endswith("year-old") and _anaphor(lower)) or _demonym(raw):
         if last is not None:
             return last[0]
@@ -931,7 +978,11 @@ def _display(
         w.endswith(("'s", "\u2019s")) and n[:1].islower() for w, n in itertools.pairwise(words[:4])
     )
     # So is the place or body at the end of one (`Labour MP for Hull North, Dana Ruse, said`).
-    inside = bool(text) and _last_word(text[max(0, mention.start - 12):mention.start]) in {"for", "of", "at", "from"}
+    # (`chief executive of rival firm Brightwall, which ...`: a few lower-case words may come between.)
+    inside = bool(text) and (
+        _last_word(text[max(0, mention.start - 12):mention.start]) in {"for", "of", "at", "from"}
+        or _ROLE_OF_TAIL.search(text, max(0, mention.start - 50), mention.start) is not None
+    )
     if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned or inside):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
@@ -1049,7 +1100,10 @@ _APPOSED_NAME = re.compile(
 )
 _NAME_THEN_ROLE = re.compile(rf"({sp.PROPER}),[^\S\n]+(?:(?:a|an|the)[^\S\n]+)?$")
 _NAME_BEFORE_APPOSITION = re.compile(rf"({sp.PROPER}),[^\S\n]+$")
-_NAME_THEN_ROLE_OF = re.compile(rf"({sp.PROPER}),[^\S\n]+[^,\"“”\n]{{1,100}}?[^\S\n]+(?:for|of|at|from)[^\S\n]+$")
+_NAME_THEN_ROLE_OF = re.compile(
+    rf"({sp.PROPER}),[^\S\n]+[^,\"“”\n]{{1,100}}?[^\S\n]+(?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,3}}$"
+)
+_ROLE_OF_TAIL = re.compile(r"[^\S\n](?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){1,3}$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 
