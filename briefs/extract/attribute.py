@@ -514,7 +514,7 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
         subject = sp.sentence_subject(text, lo, lo + m.start(1))
         if subject is not None:
             return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
-    if m and m.group(1).rsplit(None, 1)[-1] in _TIME_HEADS and _last_word(before[:m.start(1)]) in _TIME_PREPOSITIONS:
+    if m and m.group(1).rsplit(None, 1)[-1] in _TIME_HEADS and _last_word(before[:m.start(1)]) in _BEFORE_TIME_PHRASE:
         # `Lee at the time said he'd asked his "people"`: a time phrase sits between the subject and its verb.
         subject = sp.sentence_subject(text, lo, lo + m.start(1))
         return sp.Mention(subject.text, subject.start, subject.end, verb.group(1)) if subject else None
@@ -527,7 +527,7 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
 
 
 _TIME_HEADS = {"time", "moment", "day", "week", "month", "year", "night", "weekend", "morning", "evening", "outset"}
-_TIME_PREPOSITIONS = {"at", "in", "on", "during", "that", "this", "last", "the"}
+_BEFORE_TIME_PHRASE = {"at", "in", "on", "during", "that", "this", "last", "the"}
 
 
 def _woven_speaker(before: str, at: int) -> re.Match[str] | None:
@@ -979,10 +979,7 @@ def _display(
     )
     # So is the place or body at the end of one (`Labour MP for Hull North, Dana Ruse, said`).
     # (`chief executive of rival firm Brightwall, which ...`: a few lower-case words may come between.)
-    inside = bool(text) and (
-        _last_word(text[max(0, mention.start - 12):mention.start]) in {"for", "of", "at", "from"}
-        or _ROLE_OF_TAIL.search(text, max(0, mention.start - 50), mention.start) is not None
-    )
+    inside = bool(text) and _ROLE_OF_TAIL.search(text, max(0, mention.start - 50), mention.start) is not None
     if text and (words[0][:1].islower() or words[0] in _LEAD_DETERMINERS or owned or inside):
         m = _APPOSED_NAME.match(text, mention.end)
         if m:
@@ -1103,7 +1100,7 @@ _NAME_BEFORE_APPOSITION = re.compile(rf"({sp.PROPER}),[^\S\n]+$")
 _NAME_THEN_ROLE_OF = re.compile(
     rf"({sp.PROPER}),[^\S\n]+[^,\"“”\n]{{1,100}}?[^\S\n]+(?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,3}}$"
 )
-_ROLE_OF_TAIL = re.compile(r"[^\S\n](?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){1,3}$")
+_ROLE_OF_TAIL = re.compile(r"(?:^|[^\S\n])(?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 
