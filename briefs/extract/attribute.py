@@ -416,14 +416,16 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
         # Another cue between this one and the mark: the nearer one introduces the quote (`a compound
         # called acetylene, Malaska asked, "..."` is Malaska's).
         nearer = sp.BEFORE.search(before, m.end(2))
+        nearer_last = nearer.group(1).rsplit(None, 1)[-1].lower() if nearer else ""
         if (
             nearer
             and nearer.group(1) not in sp.STOP_LEAD
-            and nearer.group(1).rsplit(None, 1)[-1].lower() not in _TRAILING
+            and (nearer_last not in _TRAILING or nearer_last in _CONJUNCTIONS)  # (`... and joked,`: see below)
+            and nearer_last not in _DETERMINERS  # `told the Ledger in a written statement,`: an adjective
             and _last_word(before[:nearer.start(1)]) not in _OBJECT_LEADS  # `responded in a series of posts:`
         ):
             m = nearer
-    if m and (m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS or (
+    if m and (m.group(1).rsplit(None, 1)[-1] in _CONJUNCTIONS or _participle_of_subject(before, m) or (
         _last_word(before[:m.start(1)]) in _CLAUSE_PREPOSITIONS and not before[:m.start(1)].rstrip().endswith(",")
     )):
         # `Byrne resumed his remarks and declared, "..."`: the cue shares the sentence's subject; so does one
@@ -450,6 +452,34 @@ def _cue_before(text: str, lo: int, hi: int, named_only: bool = False, whole: bo
             return sp.Mention(m.group(1), lo + m.start(1), lo + m.end(1), m.group(2))
         return sp.sentence_subject(text, lo, hi)
     return None
+
+
+# Words before a participle that make it the subject's act: `ended her list by saying`, `upon saying`.
+_PARTICIPLE_LEADS = {"by", "upon", "on", "after", "before", "when", "while", "without", "in", "for", "from"}
+
+
+def _participle_of_subject(before: str, m: re.Match[str]) -> bool:
+    """A participle cue (`..., saying:`) whose matched "speaker" is a phrase of the writer's sentence: one
+    reached over a comma (`In reply to the plan, the mayor rallied supporters, saying:`), one that ends with a
+    preposition (`ended her list by saying`), or a text someone issued (`released a statement condemning`).
+    The one speaking is the sentence's subject."""
+    if not m.group(2).endswith("ing"):
+        return False
+    return (
+        "," in before[m.end(1):m.start(2)]
+        or m.group(1).rsplit(None, 1)[-1].lower() in _PARTICIPLE_LEADS
+        or _names_a_text(m.group(1))
+    )
+
+
+def _names_a_text(phrase: str) -> bool:
+    """`a statement`, `a text message to supporters`, `the letter on Monday`: a phrase whose head (in its
+    first few words after the determiner) is something written."""
+    words = phrase.split()
+    # (`a letter from his doctor` says whose words they are: the doctor's.)
+    return len(words) > 1 and words[0].lower() in _DETERMINERS_ANY and "from" not in words and not (
+        _TEXT_NOUNS.isdisjoint(w.lower() for w in words[1:4])
+    )
 
 
 def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
@@ -509,7 +539,7 @@ def _woven(text: str, lo: int, span: Span) -> sp.Mention | None:
                 and text[subject.end:subject.end + 1] not in "'\u2019":
             return sp.Mention(subject.text, subject.start, subject.end, verb.group(1))
         return None
-    if m and m.group(1).rsplit(None, 1)[-1].lower() in _TEXT_NOUNS and _last_word(before[:m.start(1)]) in _ISSUING:
+    if m and _names_a_text(m.group(1)) and _last_word(before[:m.start(1)]) in _ISSUING:
         # `The Commission issued a statement warning that "..."`: the statement's words are its issuer's.
         subject = sp.sentence_subject(text, lo, lo + m.start(1))
         if subject is not None:
@@ -926,7 +956,7 @@ def _issuer(
     if raw[:1].isupper() and raw.split(None, 1)[0] not in _LEAD_DETERMINERS:
         owned = _OWNED_NOUN.match(text, subject.end)
         # `Clinton's campaign sent out an email`: the campaign issued it, not Clinton.
-        return resolver.name(raw) + owned.group() if owned else resolver.name(raw)
+        return resolver.name(raw) + owned.group() if owned else _owner_resolved(resolver, raw)
     return _display(resolver, subject, last, text)
 
 
@@ -1027,10 +1057,25 @@ def _display(
                 return body  # `Vantor Bank cut bonuses. "...," the bank said`: the bank it named
         if first.lower() in _DETERMINERS | _INDEFINITE and len(words) > 1:
             # A described speaker reads as the description: "the general" and "one aide" -> "general", "aide".
+            if first.lower() in _OWNING_PRONOUNS:
+                return " ".join(words[1:])  # `his campaign`: whose is not said here; no other body's name
             words = words[1:]
             raw = " ".join(words)
         return resolver.group(raw)
+    return _owner_resolved(resolver, raw)
+
+
+def _owner_resolved(resolver: sp.Resolver, raw: str) -> str:
+    """The fullest name, for a name or for what a name owns (`Clinton's campaign` -> "Hillary Clinton's
+    campaign")."""
+    owner = _OWNER_AND_OWNED.fullmatch(raw)
+    if owner is not None:
+        return resolver.name(owner.group(1)) + owner.group(2)
     return resolver.name(raw)
+
+
+_OWNING_PRONOUNS = {"his", "her", "their", "its"}
+_OWNER_AND_OWNED = re.compile(r"([^'’]+)(['’]s[^\S\n]+[a-z][\w\-]*(?:[^\S\n]+[a-z][\w\-]*){0,2})")
 
 
 _BODY_HEADS = {
@@ -1102,6 +1147,7 @@ _NAME_THEN_ROLE_OF = re.compile(
 )
 _ROLE_OF_TAIL = re.compile(r"(?:^|[^\S\n])(?:for|of|at|from)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,3}$")
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+_DETERMINERS_ANY = _DETERMINERS | {"this", "that", "another", "one", "our", "my", "your"}
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "on", "with", "to", "by", "and", "or", "about"}
 
 

@@ -256,7 +256,7 @@ ING_CUES = {
 # A name right before the -ing verb that introduces the quote is its speaker, not the sentence's subject:
 # `The ad shows Ann Lee asking, "..."`.
 NAME_ING = re.compile(
-    rf"(?:^|[^\w'’])({PROPER})[^\S\n]+({trie_pattern(sorted(ING_CUES))})[^\S\n]*[,:]?[^\S\n]*$"
+    rf"(?:^|[^\w'’])({PROPER})[^\S\n]+(?:{_LY_ADVERB}[^\S\n]+)?({trie_pattern(sorted(ING_CUES))})[^\S\n]*[,:]?[^\S\n]*$"
 )
 
 CUE_WORD = re.compile(rf"\b{_CUE}\b")
@@ -368,11 +368,15 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     for m in _SENTENCE_END.finditer(text, lo, hi):
         start = m.end()
     # An opening clause ("On Thursday, after a long silence, Warren ...") is not the subject: skip it.
-    for _ in range(3):
+    for step in range(3):
         first = text[start:min(hi, start + 20)].split(None, 1)
         if not first:
             break
         word = first[0].rstrip(",")
+        if step and word in _INNER_OPENERS:
+            word = word.capitalize()  # `On Thursday, after a long silence, Warren ...`: a second opening clause
+        elif word in _FOCUS_WORDS and len(first) > 1 and first[1].split(None, 1)[0] in _INNER_OPENERS:
+            word = "When"  # `Even before the count ended, ...`: the clause opens with its focus word
         if word in _TIME_LEADS and len(first) > 1:
             second = first[1].split(None, 1)[0] if first[1].split() else ""
             if second.rstrip(",") in _TIME_WORDS and not second.endswith(","):
@@ -399,6 +403,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     if described and all(w in ROLE_WORDS for w in described.group(1).split() if w[:1].islower()):
         m = described  # `Labour leader Keir Marsh hit back`: the person the role describes, not "Labour"
     name, at = clean_mention(m.group(1), m.start(1))
+    if m.group(1).endswith(("'s", "\u2019s")):
+        role_end = _owned_role_end(text, m.end(1), hi)
+        if role_end is not None:
+            return Mention(text[at:role_end], at, role_end, ":")  # `the mayor's chief adviser rallied ...`
     if name[:4] == "the " and name[4:5].isupper() and not re.match(r"the \S+['’]s\b", name):
         # `the Electoral Commission, which ...`: the whole name, not the phrase's first capitalised word.
         proper = PROPER_RE.match(text, at + 4, min(hi, start + 120))
@@ -415,10 +423,43 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         owner = _OWNED.match(text, m.end()) if name.endswith(("'s", "\u2019s")) else None
         if owner:
             name = text[at:owner.end()]  # "The driver's brother testified": the brother, not "The driver's"
+    if name[:1].islower() or name.split(None, 1)[0] in _STOP_LEAD:
+        # The noun phrase is matched shortest first: `the prime minister released` is the minister's.
+        role = _ROLE_AFTER.match(text, at + len(name), min(hi, at + len(name) + 40))
+        if role is not None and role.group(1) in ROLE_WORDS:
+            name = text[at:role.end()]
+            if text.startswith(("'s ", "\u2019s "), role.end()):
+                role_end = _owned_role_end(text, role.end() + 2, hi)  # `the council leader's chief adviser`
+                if role_end is not None:
+                    name = text[at:role_end]
     return Mention(name, at, at + len(name), ":")
 
 
 _OWNED = re.compile(r"[^\S\n]+[a-z][\w\-]*")
+_ROLE_AFTER = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
+_OWNED_WORDS = re.compile(r"(?:[^\S\n]+[a-z][\w\-]*){1,3}")
+
+
+# What someone has that speaks for them (`the senator's campaign sent out a message saying`).
+_OWNED_SPEAKERS = {
+    "campaign", "office", "team", "camp", "lawyers", "attorneys", "aides", "family", "staff", "spokespeople",
+    "government", "party", "administration", "ministry", "department", "union", "club",
+}
+
+
+def _owned_role_end(text: str, pos: int, hi: int) -> int | None:
+    """Where a role owned by the name before `pos` ends (`Lee's chief adviser`, `the firm's new head`): the
+    subject is the one in that role, not its owner. None when no role word follows within three words."""
+    words = _OWNED_WORDS.match(text, pos, min(hi, pos + 60))
+    if words is None:
+        return None
+    end = None
+    at = pos
+    for word in words.group().split():
+        at = text.find(word, at) + len(word)
+        if word in ROLE_WORDS or word.rsplit("-", 1)[-1] in ROLE_WORDS or word in _OWNED_SPEAKERS:
+            end = at
+    return end
 
 
 _NP_RE = re.compile(_NP)
@@ -440,6 +481,12 @@ _CLAUSE_OPENERS = {
     "Saturday", "Sunday", "And", "But", "So", "Also", "However", "Indeed", "Finally", "Again", "Addressing",
     "Outside", "Inside", "Across", "Amid", "Among", "Around", "Near", "Behind", "Beyond", "Along", "Through",
     "Late", "Early", "Shortly", "Soon", "Immediately",
+}
+_FOCUS_WORDS = {"Even", "Just", "Only", "Long", "Right", "Shortly", "Soon", "Well"}
+# Openers that follow another opening phrase in lower case (`On Thursday, after a long silence, Warren`).
+_INNER_OPENERS = {
+    "after", "before", "when", "while", "during", "since", "despite", "following", "although", "though", "once",
+    "until", "amid", "throughout", "as", "because", "with", "without",
 }
 
 
